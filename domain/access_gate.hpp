@@ -1,0 +1,74 @@
+#pragma once
+
+#include <string>
+#include <type_traits>
+
+#include "domain/access_policy.hpp"
+#include "domain/actor.hpp"
+#include "domain/audit_trail.hpp"
+#include "domain/clock.hpp"
+#include "domain/error.hpp"
+
+namespace casus::domain {
+
+// Thrown for a casus (or other object) of another team: the caller sees exactly what a missing
+// object gives (kNotFound, same message shape), while the audit trail records "denied".
+class HiddenObject : public DomainError {
+ public:
+  explicit HiddenObject(const std::string& detail) : DomainError(ErrorCode::kNotFound, detail) {}
+};
+
+// Where access control meets the audit trail: every guarded use case runs through Run, which
+// asks AccessPolicy whether the actor's role may perform the action, runs it, and appends one
+// audit row with the outcome, refusals and failures included.
+//
+// Thread-safety: as the AuditTrail. Does not own its collaborators.
+class AccessGate {
+ public:
+  AccessGate(AuditTrail& audit, const Clock& clock) : audit_(audit), clock_(clock) {}
+
+  // Appends one audit row for `actor` (token "-" when unauthenticated).
+  void Record(const Actor& actor, Action action, const std::string& object,
+              const std::string& result);
+
+  // Records a request refused before anyone was identified (no valid token).
+  void RecordUnauthenticated(const std::string& client, Action action, const std::string& object);
+
+  // The audit result name of a failure: denied, not_found, invalid, conflict, ...
+  static std::string ResultOf(const DomainError& error);
+
+  // Runs `use_case` when AccessPolicy allows `action` to the actor's role, else throws
+  // DomainError(kForbidden). Either way one audit row records the outcome.
+  template <typename UseCase>
+  auto Run(const Actor& actor, Action action, const std::string& object, UseCase&& use_case)
+      -> decltype(use_case()) {
+    if (!AccessPolicy::Allows(actor.role, action)) {
+      Record(actor, action, object, "denied");
+      throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
+                                                   " may not " + std::string(Name(action)));
+    }
+    try {
+      if constexpr (std::is_void_v<decltype(use_case())>) {
+        use_case();
+        Record(actor, action, object, "ok");
+      } else {
+        auto result = use_case();
+        Record(actor, action, object, "ok");
+        return result;
+      }
+    } catch (const DomainError& error) {
+      Record(actor, action, object, ResultOf(error));
+      throw;
+    }
+  }
+
+  // Throws HiddenObject unless the actor's team works on casussen of `kind`.
+  static void RequireTeam(const Actor& actor, Action action, CaseKind kind,
+                          const std::string& missing_message);
+
+ private:
+  AuditTrail& audit_;
+  const Clock& clock_;
+};
+
+}  // namespace casus::domain

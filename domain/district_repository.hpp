@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace casus::domain {
+
+// Port: the municipality's wijken, reference data loaded per municipality (Zoetermeer's eight
+// are seeded by a migration). Thread-safety: as CaseRepository.
+class DistrictRepository {
+ public:
+  virtual ~DistrictRepository() = default;
+
+  // Names in reference order: the row order of the year reports.
+  virtual std::vector<std::string> Districts() = 0;
+};
+
+}  // namespace casus::domain

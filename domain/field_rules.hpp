@@ -1,0 +1,19 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "domain/address.hpp"
+
+namespace casus::domain {
+
+// Checks shared by the services on free-text fields. Each throws DomainError(kInvalid) naming
+// `field` when the value is unacceptable.
+inline constexpr std::size_t kMaxTextBytes = 10000;     // summaries, reasons, findings
+inline constexpr std::size_t kMaxShortTextBytes = 200;  // names, address parts
+
+bool IsBlank(const std::string& text);
+void RequireText(const std::string& value, const char* field, std::size_t max_bytes);
+void RequireAddress(const Address& address);
+
+}  // namespace casus::domain

@@ -1,0 +1,135 @@
+#include "persistence/database.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+namespace casus::persistence {
+
+namespace {
+
+bool IsMemory(const std::string& path) { return path == ":memory:"; }
+
+sqlite_api::sqlite3* NativeHandle(soci::session& session) {
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+  if (backend == nullptr) throw std::logic_error("session is not connected");
+  return backend->conn_;
+}
+
+// SOCI's SQLite connect string is "key=value ..."; quoting keeps spaces and '=' in the path.
+std::string ConnectString(const std::string& path) {
+  if (path.find('"') != std::string::npos) {
+    throw std::invalid_argument("database path must not contain '\"': " + path);
+  }
+  return "db=\"" + path + "\" timeout=" + std::to_string(Database::kBusyTimeoutMs / 1000);
+}
+
+// WAL is a property of the file, set by the first connection that asks. Switching needs the
+// exclusive lock, and SQLite refuses it at once (SQLITE_BUSY, without waiting on the busy
+// handler) while another connection is switching too, as when two servers start on a new
+// file; so this retries until the busy timeout has passed.
+std::string EnableWal(soci::session& sql) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(Database::kBusyTimeoutMs);
+  for (;;) {
+    std::string journal_mode;
+    sql << "PRAGMA journal_mode", soci::into(journal_mode);
+    if (journal_mode == "wal") return journal_mode;
+    try {
+      sql << "PRAGMA journal_mode = WAL", soci::into(journal_mode);
+      return journal_mode;
+    } catch (const soci::sqlite3_soci_error& e) {
+      if ((e.result() & 0xff) != SQLITE_BUSY || Clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// Applies and then reads back each setting, so a setting SQLite silently ignores (WAL on a
+// file system without shared memory, say) fails loudly here instead of weakening durability.
+void Configure(soci::session& sql, bool memory) {
+  sql << "PRAGMA busy_timeout = " + std::to_string(Database::kBusyTimeoutMs);
+  sql << "PRAGMA foreign_keys = ON";
+  const std::string journal_mode = EnableWal(sql);
+  sql << "PRAGMA synchronous = FULL";
+
+  int busy_timeout = 0;
+  int foreign_keys = 0;
+  int synchronous = 0;
+  sql << "PRAGMA busy_timeout", soci::into(busy_timeout);
+  sql << "PRAGMA foreign_keys", soci::into(foreign_keys);
+  sql << "PRAGMA synchronous", soci::into(synchronous);
+  constexpr int kSynchronousFull = 2;
+  if (busy_timeout != Database::kBusyTimeoutMs || foreign_keys != 1 ||
+      synchronous != kSynchronousFull || (!memory && journal_mode != "wal")) {
+    throw std::runtime_error(
+        "SQLite refused the connection settings (journal_mode=" + journal_mode + ")");
+  }
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, std::size_t pool_size)
+    : path_(path), pool_size_(IsMemory(path) ? 1 : pool_size) {
+  if (pool_size_ == 0) throw std::invalid_argument("pool_size must be at least 1");
+  pool_ = std::make_unique<soci::connection_pool>(pool_size_);
+  const std::string connect = ConnectString(path_);
+  for (std::size_t i = 0; i < pool_size_; ++i) {
+    soci::session& sql = pool_->at(i);
+    sql.open(soci::sqlite3, connect);
+    Configure(sql, IsMemory(path_));
+  }
+}
+
+Database::~Database() = default;
+
+SessionLease::SessionLease(Database& database)
+    : database_(database),
+      position_(database.pool_->lease()),
+      session_(database.pool_->at(position_)) {}
+
+SessionLease::~SessionLease() {
+  // sqlite3_get_autocommit is 0 exactly while a transaction is open on the connection.
+  sqlite_api::sqlite3* handle = NativeHandle(session_);
+  if (sqlite_api::sqlite3_get_autocommit(handle) == 0) {
+    sqlite_api::sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  database_.pool_->give_back(position_);
+}
+
+Transaction::Transaction(soci::session& session, Mode mode) : session_(session) {
+  session_ << (mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+  if (!open_) return;
+  try {
+    session_ << "ROLLBACK";
+  } catch (...) {
+    // SQLite may already have rolled back after an error; SessionLease checks again.
+  }
+}
+
+void Transaction::Commit() {
+  session_ << "COMMIT";
+  open_ = false;
+}
+
+void ExecuteScript(soci::session& session, std::string_view script) {
+  const std::string text(script);
+  char* error = nullptr;
+  const int rc =
+      sqlite_api::sqlite3_exec(NativeHandle(session), text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error != nullptr ? error : sqlite_api::sqlite3_errstr(rc);
+    sqlite_api::sqlite3_free(error);
+    throw std::runtime_error("SQL script failed: " + message);
+  }
+}
+
+}  // namespace casus::persistence

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace soci {
+class connection_pool;
+class session;
+}  // namespace soci
+
+namespace casus::persistence {
+
+// One SQLite database file and a fixed pool of SOCI sessions (connections) on it.
+//
+// Every session is opened with journal_mode=WAL (readers never block the writer),
+// foreign_keys=ON, busy_timeout=5000 ms and synchronous=FULL, so a committed write survives a
+// killed process or a power loss. The file is created when missing; the schema is not: run
+// Migrate() once after opening.
+//
+// ":memory:" opens a private in-memory database; as every SQLite connection would see its own
+// empty database, the pool then holds exactly one session whatever `pool_size` says.
+//
+// Thread-safety: borrowing sessions (SessionLease) is safe from any number of threads; a
+// borrowed session belongs to its borrower alone. Every lease must end before the Database is
+// destroyed. Throws soci::soci_error or std::runtime_error when the file cannot be opened or
+// configured.
+class Database {
+ public:
+  static constexpr int kBusyTimeoutMs = 5000;
+
+  explicit Database(const std::string& path, std::size_t pool_size = 4);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::size_t pool_size() const { return pool_size_; }
+
+ private:
+  friend class SessionLease;
+
+  std::string path_;
+  std::size_t pool_size_;
+  std::unique_ptr<soci::connection_pool> pool_;
+};
+
+// RAII loan of one session of a Database's pool: blocks until a session is free and gives it
+// back on destruction. A transaction the borrower left open is rolled back before the session
+// returns to the pool, so the next borrower always starts clean. A thread holding a lease must
+// not wait for a second one (nor call a repository while holding one): with every session
+// lent out, that would wait forever.
+class SessionLease {
+ public:
+  explicit SessionLease(Database& database);
+  ~SessionLease();
+  SessionLease(const SessionLease&) = delete;
+  SessionLease& operator=(const SessionLease&) = delete;
+
+  soci::session& operator*() const { return session_; }
+  soci::session* operator->() const { return &session_; }
+
+ private:
+  Database& database_;
+  std::size_t position_;
+  soci::session& session_;
+};
+
+// RAII transaction on a borrowed session; rolls back on destruction unless committed.
+//
+// kWrite takes the database's write lock at once (SQLite BEGIN IMMEDIATE), waiting up to the
+// busy timeout for another writer, so concurrent read-then-write transactions never fail on
+// a lock upgrade. kRead reads one consistent snapshot from its first read to its end.
+class Transaction {
+ public:
+  enum class Mode { kRead, kWrite };
+
+  Transaction(soci::session& session, Mode mode);
+  ~Transaction();  // never throws
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void Commit();
+
+ private:
+  soci::session& session_;
+  bool open_ = true;
+};
+
+// Executes every statement of `script` (e.g. a migration) on `session`, in the transaction
+// that is open there, if any. Throws std::runtime_error naming the failing statement's error.
+void ExecuteScript(soci::session& session, std::string_view script);
+
+}  // namespace casus::persistence

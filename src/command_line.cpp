@@ -1,0 +1,57 @@
+#include "command_line.hpp"
+
+#include <algorithm>
+
+namespace casus::cli {
+
+namespace {
+// Options that stand alone; every other option takes the next word as its value.
+bool IsFlag(const std::string& name) { return name == "dry-run" || name == "help"; }
+}  // namespace
+
+CommandLine::CommandLine(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word.rfind("--", 0) != 0) {
+      words_.push_back(word);
+      continue;
+    }
+    std::string name = word.substr(2);
+    std::string value;
+    if (const auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else if (!IsFlag(name)) {
+      if (i + 1 >= argc) throw UsageError("option --" + name + " needs a value");
+      value = argv[++i];
+    }
+    if (!options_.emplace(name, value).second) {
+      throw UsageError("option --" + name + " given twice");
+    }
+  }
+}
+
+std::optional<std::string> CommandLine::Option(const std::string& name) const {
+  const auto it = options_.find(name);
+  if (it == options_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string CommandLine::Required(const std::string& name) const {
+  auto value = Option(name);
+  if (!value || value->empty()) throw UsageError("option --" + name + " is required");
+  return *value;
+}
+
+bool CommandLine::Flag(const std::string& name) const { return options_.count(name) == 1; }
+
+void CommandLine::Allow(const std::vector<std::string>& allowed,
+                        const std::vector<std::string>& flags) const {
+  for (const auto& [name, value] : options_) {
+    const bool known = std::find(allowed.begin(), allowed.end(), name) != allowed.end() ||
+                       std::find(flags.begin(), flags.end(), name) != flags.end();
+    if (!known) throw UsageError("unknown option --" + name);
+  }
+}
+
+}  // namespace casus::cli

@@ -1,0 +1,184 @@
+#include "commands.hpp"
+
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+
+#include "domain/activity_service.hpp"
+#include "domain/case_service.hpp"
+#include "domain/clock.hpp"
+#include "domain/demo_data_set.hpp"
+#include "domain/error.hpp"
+#include "domain/ondermijning_demo_data.hpp"
+#include "domain/ondermijning_report_service.hpp"
+#include "domain/signal_service.hpp"
+#include "persistence/database.hpp"
+#include "persistence/migrator.hpp"
+#include "persistence/soci_activity_repository.hpp"
+#include "persistence/soci_case_repository.hpp"
+#include "persistence/soci_district_repository.hpp"
+#include "persistence/soci_signal_repository.hpp"
+#include "web/api_services.hpp"
+#include "web/report_json.hpp"
+#include "web/server.hpp"
+
+namespace casus::cli {
+
+namespace {
+
+// The object graph of one process: a database, the adapters on it and the service using
+// them. Members are declared in dependency order, so they are destroyed in reverse.
+struct App {
+  explicit App(const std::string& db_path)
+      : database(db_path),
+        applied_migrations(persistence::Migrate(database)),
+        cases(database),
+        districts(database),
+        signals(database),
+        activities(database),
+        case_service(cases, districts, clock),
+        signal_service(signals, cases, case_service, clock),
+        activity_service(activities, cases, clock),
+        ondermijning_reports(signals, cases, activities) {}
+
+  web::ApiServices Services() {
+    return {case_service, signal_service, activity_service, ondermijning_reports};
+  }
+
+  persistence::Database database;
+  int applied_migrations;
+  persistence::SociCaseRepository cases;
+  persistence::SociDistrictRepository districts;
+  persistence::SociSignalRepository signals;
+  persistence::SociActivityRepository activities;
+  domain::SystemClock clock;
+  domain::CaseService case_service;
+  domain::SignalService signal_service;
+  domain::ActivityService activity_service;
+  domain::OndermijningReportService ondermijning_reports;
+};
+
+int ParseNumber(const std::string& text, const std::string& what) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) {
+    throw UsageError(what + " must be a number, not '" + text + "'");
+  }
+  return value;
+}
+
+web::ServerOptions ListenOptions(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    throw UsageError("--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  web::ServerOptions options;
+  options.host = listen.substr(0, colon);
+  if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']') {
+    options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8080
+  }
+  const int port = ParseNumber(listen.substr(colon + 1), "the port");
+  if (port < 0 || port > 65535) throw UsageError("the port must be between 0 and 65535");
+  options.port = static_cast<unsigned short>(port);
+  return options;
+}
+
+// Reading commands must not create an empty database by a typo in the path.
+void RequireExisting(const std::string& db_path) {
+  if (!std::filesystem::exists(db_path)) {
+    throw UsageError("no database at " + db_path + " (run `casus migrate --db " + db_path +
+                     "` or `casus seed-demo --db " + db_path + "` first)");
+  }
+}
+
+}  // namespace
+
+int Serve(const CommandLine& line) {
+  line.Allow({"db", "listen", "threads"});
+  auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
+  if (const auto threads = line.Option("threads")) {
+    options.threads = ParseNumber(*threads, "--threads");
+    if (options.threads < 1 || options.threads > 64) {
+      throw UsageError("--threads must be between 1 and 64");
+    }
+  }
+  App app(line.Required("db"));
+  if (app.applied_migrations > 0) {
+    std::cout << "applied " << app.applied_migrations << " migration(s)\n";
+  }
+  web::Server server(app.Services(), options);
+  const bool ipv6 = options.host.find(':') != std::string::npos;
+  const std::string host = ipv6 ? "[" + options.host + "]" : options.host;
+  server.RunUntilSignal([&](unsigned short port) {
+    std::cout << "listening on http://" << host << ':' << port << std::endl;  // scripts wait for it
+  });
+  std::cout << "stopped" << std::endl;
+  return 0;
+}
+
+int Migrate(const CommandLine& line) {
+  line.Allow({"db"});
+  persistence::Database database(line.Required("db"));
+  const int applied = persistence::Migrate(database);
+  std::cout << "applied " << applied << " migration(s); schema version "
+            << persistence::CurrentVersion(database) << "\n";
+  return 0;
+}
+
+int SeedDemo(const CommandLine& line) {
+  line.Allow({"db"});
+  App app(line.Required("db"));
+  // Seeding is "make sure the demo data is there": each part fills an empty store and leaves
+  // one that already holds data alone, so running it twice changes nothing.
+  const auto seed = [](const char* what, const auto& load) {
+    try {
+      const auto summary = load();
+      std::cout << "seeded " << what << ": " << summary.cases << " casussen, "
+                << summary.transitions << " transitions";
+      if (summary.signals > 0) std::cout << ", " << summary.signals << " signals";
+      if (summary.activities > 0) std::cout << ", " << summary.activities << " activities";
+      std::cout << "\n";
+    } catch (const domain::DomainError& error) {
+      if (error.code() != domain::ErrorCode::kConflict) throw;
+      std::cout << what << ": the database already holds data; demo data not loaded again\n";
+    }
+  };
+  seed("woonoverlast", [&] { return domain::SeedDemoData(app.case_service); });
+  seed("ondermijning", [&] {
+    return domain::SeedOndermijningDemoData(app.case_service, app.signal_service,
+                                            app.activity_service);
+  });
+  return 0;
+}
+
+int Report(const CommandLine& line) {
+  line.Allow({"db", "year", "format"});
+  const auto& words = line.words();
+  if (words.size() != 2 || (words[1] != "woonoverlast" && words[1] != "ondermijning")) {
+    throw UsageError(
+        "usage: casus report woonoverlast|ondermijning --year Y --db PATH "
+        "[--format table|csv|json]");
+  }
+  const int year = ParseNumber(line.Required("year"), "--year");
+  const std::string format = line.Option("format").value_or("table");
+  if (format != "table" && format != "csv" && format != "json") {
+    throw UsageError("--format is table, csv or json");
+  }
+  const std::string db_path = line.Required("db");
+  RequireExisting(db_path);
+  App app(db_path);
+  if (words[1] == "woonoverlast") {
+    const auto report = app.case_service.WoonoverlastYearReport(year);
+    std::cout << (format == "csv"    ? domain::WoonoverlastReportCsv(report)
+                  : format == "json" ? web::WoonoverlastReportJson(report) + "\n"
+                                     : domain::WoonoverlastReportText(report));
+  } else {
+    const auto report = app.ondermijning_reports.YearReport(year);
+    std::cout << (format == "csv"    ? domain::OndermijningReportCsv(report)
+                  : format == "json" ? web::OndermijningReportJson(report) + "\n"
+                                     : domain::OndermijningReportText(report));
+  }
+  return 0;
+}
+
+}  // namespace casus::cli

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "command_line.hpp"
+
+namespace casus::cli {
+
+// Each command returns the process exit code: 0 on success, 1 when the work failed.
+// They throw UsageError for wrong invocations (main turns that into exit code 2).
+int Serve(const CommandLine& line);
+int Migrate(const CommandLine& line);
+int SeedDemo(const CommandLine& line);
+int Report(const CommandLine& line);
+
+}  // namespace casus::cli

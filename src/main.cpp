@@ -1,0 +1,61 @@
+// casus: the command line of the Casus case-management backend. Wiring only: every rule
+// lives in domain/, storage in persistence/, HTTP in web/.
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "command_line.hpp"
+#include "commands.hpp"
+#include "domain/error.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
+
+commands:
+  serve --db PATH [--listen HOST:PORT] [--threads N]
+        migrate the database, then serve the HTTP API (default 127.0.0.1:8080)
+  migrate --db PATH
+        apply pending schema migrations
+  seed-demo --db PATH
+        load the demo data set (reproduces Zoetermeer's 2024 Tabel 5.1 and ondermijning
+        figures) into an empty database; leaves data already there alone
+  report woonoverlast --year Y --db PATH [--format table|csv|json]
+        print the woonoverlast year report (Tabel 5.1) for year Y
+  report ondermijning --year Y --db PATH [--format table|csv|json]
+        print the ondermijning year figures for year Y
+)";
+
+int Dispatch(const casus::cli::CommandLine& line) {
+  const auto& words = line.words();
+  if (words.empty() || words[0] == "help" || line.Flag("help")) {
+    std::cout << kUsage;
+    return words.empty() && !line.Flag("help") ? 2 : 0;
+  }
+  const std::string& command = words[0];
+  if (command != "report" && words.size() != 1) {
+    throw casus::cli::UsageError("unexpected argument '" + words[1] + "'");
+  }
+  if (command == "serve") return casus::cli::Serve(line);
+  if (command == "migrate") return casus::cli::Migrate(line);
+  if (command == "seed-demo") return casus::cli::SeedDemo(line);
+  if (command == "report") return casus::cli::Report(line);
+  throw casus::cli::UsageError("unknown command '" + command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Dispatch(casus::cli::CommandLine(argc, argv));
+  } catch (const casus::cli::UsageError& error) {
+    std::cerr << "casus: " << error.what() << "\n\n" << kUsage;
+    return 2;
+  } catch (const casus::domain::DomainError& error) {
+    std::cerr << "casus: " << error.what() << "\n";
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "casus: " << error.what() << "\n";
+    return 1;
+  }
+}

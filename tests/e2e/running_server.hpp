@@ -1,0 +1,79 @@
+#pragma once
+
+// The real web::Server on an ephemeral loopback port over a migrated SQLite file, wired as the
+// casus binary wires it, with helpers for reading its answers.
+
+#include <chrono>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "domain/activity_service.hpp"
+#include "domain/case_service.hpp"
+#include "domain/clock.hpp"
+#include "domain/ondermijning_report_service.hpp"
+#include "domain/signal_service.hpp"
+#include "http_client.hpp"
+#include "persistence/database.hpp"
+#include "persistence/migrator.hpp"
+#include "persistence/soci_activity_repository.hpp"
+#include "persistence/soci_case_repository.hpp"
+#include "persistence/soci_district_repository.hpp"
+#include "persistence/soci_signal_repository.hpp"
+#include "temp_path.hpp"
+#include "web/json.hpp"
+#include "web/server.hpp"
+
+namespace casus::e2e {
+
+inline web::ServerOptions ShortTimeouts() {
+  using namespace std::chrono_literals;
+  web::ServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = 0;
+  options.threads = 4;
+  options.header_timeout = 1s;
+  options.body_timeout = 2s;
+  options.idle_timeout = 2s;
+  options.stop_timeout = 5s;
+  return options;
+}
+
+// Everything the casus binary wires, in one object, with a clock fixed on 15 January 2025;
+// members are destroyed in reverse order, so the server stops before the database closes and
+// the file is removed last.
+struct RunningServer {
+  explicit RunningServer(web::ServerOptions options = ShortTimeouts())
+      : server(web::ApiServices{service, signal_service, activity_service, ondermijning_reports},
+               std::move(options)),
+        port(server.Start()) {}
+
+  TempDatabasePath file;
+  persistence::Database database{file.path()};
+  int migrations = persistence::Migrate(database);
+  persistence::SociCaseRepository cases{database};
+  persistence::SociDistrictRepository districts{database};
+  persistence::SociSignalRepository signals{database};
+  persistence::SociActivityRepository activities{database};
+  domain::FixedClock clock{domain::Date(2025, 1, 15)};
+  domain::CaseService service{cases, districts, clock};
+  domain::SignalService signal_service{signals, cases, service, clock};
+  domain::ActivityService activity_service{activities, cases, clock};
+  domain::OndermijningReportService ondermijning_reports{signals, cases, activities};
+  web::Server server;
+  unsigned short port;
+};
+
+inline rapidjson::Document Json(const Response& response) {
+  rapidjson::Document document;
+  document.Parse(response.body().c_str(), response.body().size());
+  REQUIRE_FALSE(document.HasParseError());
+  return document;
+}
+
+inline std::string Field(const Response& response, http::field field) {
+  const auto value = response[field];
+  return std::string(value.data(), value.size());
+}
+
+}  // namespace casus::e2e

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "domain/case_repository.hpp"
+#include "domain/district_repository.hpp"
+
+namespace casus::testing {
+
+// A CaseRepository in memory, for domain and router tests that need no database.
+// Thread-safe through one mutex.
+class InMemoryCaseRepository final : public domain::CaseRepository {
+ public:
+  domain::Casus Create(const domain::NewCase& fields,
+                       const domain::TransitionRecord& registration) override {
+    std::lock_guard lock(mutex_);
+    domain::Casus casus;
+    casus.id = ++last_id_;
+    casus.kind = fields.kind;
+    casus.state = registration.to;
+    casus.district = fields.district;
+    casus.housing_type = fields.housing_type;
+    casus.reported_on = fields.reported_on;
+    casus.categories = fields.categories;
+    casus.summary = fields.summary;
+    casus.address = fields.address;
+    casus.themes = fields.themes;
+    casus.version = 1;
+    cases_[casus.id] = casus;
+    auto first = registration;
+    first.sequence = 1;
+    histories_[casus.id] = {first};
+    return casus;
+  }
+
+  std::optional<domain::Casus> Find(domain::CaseId id) override {
+    std::lock_guard lock(mutex_);
+    const auto it = cases_.find(id);
+    if (it == cases_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  domain::CasePage List(const domain::CaseFilter& filter) override {
+    std::lock_guard lock(mutex_);
+    domain::CasePage page;
+    for (auto it = cases_.upper_bound(filter.after.value_or(0)); it != cases_.end(); ++it) {
+      const auto& c = it->second;
+      if (filter.kind && c.kind != *filter.kind) continue;
+      if (filter.state && c.state != *filter.state) continue;
+      if (filter.district && c.district != *filter.district) continue;
+      if (filter.housing_type && c.housing_type != *filter.housing_type) continue;
+      if (static_cast<int>(page.items.size()) == filter.limit) {
+        page.next = page.items.back().id;
+        break;
+      }
+      page.items.push_back(c);
+    }
+    return page;
+  }
+
+  std::vector<domain::TransitionRecord> History(domain::CaseId id) override {
+    std::lock_guard lock(mutex_);
+    const auto it = histories_.find(id);
+    return it == histories_.end() ? std::vector<domain::TransitionRecord>{} : it->second;
+  }
+
+  bool AppendTransition(domain::CaseId id, std::int64_t expected_version,
+                        const domain::TransitionRecord& record) override {
+    std::lock_guard lock(mutex_);
+    auto& casus = cases_.at(id);
+    if (casus.version != expected_version) return false;
+    casus.state = record.to;
+    ++casus.version;
+    auto& history = histories_[id];
+    auto stored = record;
+    stored.sequence = static_cast<std::int64_t>(history.size()) + 1;
+    history.push_back(stored);
+    return true;
+  }
+
+  std::vector<domain::CaseTimeline> Timelines(domain::CaseKind kind, domain::Date until) override {
+    std::lock_guard lock(mutex_);
+    std::vector<domain::CaseTimeline> timelines;
+    for (const auto& [id, c] : cases_) {
+      if (c.kind != kind || c.reported_on > until) continue;
+      timelines.push_back({c.id, c.district, c.housing_type, c.reported_on, histories_.at(id)});
+    }
+    return timelines;
+  }
+
+ private:
+  std::mutex mutex_;
+  domain::CaseId last_id_ = 0;
+  std::map<domain::CaseId, domain::Casus> cases_;
+  std::map<domain::CaseId, std::vector<domain::TransitionRecord>> histories_;
+};
+
+// Zoetermeer's eight wijken, in reference order.
+class FixedDistrictRepository final : public domain::DistrictRepository {
+ public:
+  std::vector<std::string> Districts() override {
+    return {"Centrum",   "Meerzicht", "Buytenwegh", "De Leyens",
+            "Seghwaert", "Noordhove", "Rokkeveen",  "Oosterheem"};
+  }
+};
+
+}  // namespace casus::testing

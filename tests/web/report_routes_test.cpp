@@ -1,0 +1,103 @@
+#include "web/report_routes.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "api_fixture.hpp"
+#include "domain/woonoverlast_report.hpp"
+
+namespace casus::web {
+namespace {
+
+using testing::Api;
+using testing::Header;
+using testing::ParseJson;
+using testing::RequireProblem;
+
+// Two casussen in Centrum (koop): one reported in 2023 and closed in 2024, one reported in 2024
+// and still open; one in De Leyens (particulier) reported in 2024.
+void RegisterThree(Api& api) {
+  api.Register(R"({"kind":"woonoverlast","district":"Centrum","housing_type":"koop",)"
+               R"("reported_on":"2023-06-01","categories":["geluid"],"summary":"a"})");
+  REQUIRE(api.Transition(1, R"({"to":"lopend","on":"2023-06-02"})").result() == http::status::ok);
+  REQUIRE(
+      api.Transition(1, R"({"to":"afgerond","on":"2024-02-01","result":"opgelost"})").result() ==
+      http::status::ok);
+  api.Register(R"({"kind":"woonoverlast","district":"Centrum","housing_type":"koop",)"
+               R"("reported_on":"2024-03-01","categories":["zorg"],"summary":"b"})");
+  api.Register(R"({"kind":"woonoverlast","district":"De Leyens","housing_type":"particulier",)"
+               R"("reported_on":"2024-04-01","categories":["vervuiling"],"summary":"c"})");
+}
+
+TEST_CASE("The woonoverlast report is Tabel 5.1 as JSON", "[web]") {
+  Api api;
+  RegisterThree(api);
+  const Response response = api.Get("/api/v1/reports/woonoverlast/2024");
+  REQUIRE(response.result() == http::status::ok);
+  CHECK(Header(response, http::field::content_type) == "application/json");
+  const auto json = ParseJson(response.body());
+  CHECK(json["year"].GetInt() == 2024);
+  CHECK(std::string(json["peildatum"].GetString()) == "2024-12-31");
+  REQUIRE(json["rows"].Size() == 8);
+  const auto& centrum = json["rows"][0];
+  CHECK(std::string(centrum["district"].GetString()) == "Centrum");
+  CHECK(centrum["koop"]["lopend"].GetInt() == 1);
+  CHECK(centrum["koop"]["afgerond"].GetInt() == 1);
+  CHECK(centrum["corporatie"]["lopend"].GetInt() == 0);
+  CHECK(centrum["particulier"]["afgerond"].GetInt() == 0);
+  CHECK(centrum["total"].GetInt() == 2);
+  CHECK(centrum.MemberCount() == 5);
+  CHECK(std::string(json["rows"][3]["district"].GetString()) == "De Leyens");
+  CHECK(json["rows"][3]["particulier"]["lopend"].GetInt() == 1);
+  const auto& totals = json["totals"];
+  CHECK(std::string(totals["district"].GetString()) == "Totaal");
+  CHECK(totals["total"].GetInt() == 3);
+  CHECK(json["new_in_year"].GetInt() == 2);
+  CHECK(json["previous_year"]["lopend"].GetInt() == 1);
+  CHECK(json["previous_year"]["afgerond"].GetInt() == 0);
+  CHECK(json["previous_year"]["total"].GetInt() == 1);
+  CHECK(json.MemberCount() == 6);
+}
+
+TEST_CASE("format=json is the same as no format", "[web]") {
+  Api api;
+  RegisterThree(api);
+  CHECK(api.Get("/api/v1/reports/woonoverlast/2024?format=json").body() ==
+        api.Get("/api/v1/reports/woonoverlast/2024").body());
+}
+
+TEST_CASE("format=csv answers text/csv with the domain's CSV", "[web]") {
+  Api api;
+  RegisterThree(api);
+  const Response response = api.Get("/api/v1/reports/woonoverlast/2024?format=csv");
+  REQUIRE(response.result() == http::status::ok);
+  CHECK(Header(response, http::field::content_type) == "text/csv; charset=utf-8");
+  CHECK(response.body() == domain::WoonoverlastReportCsv(api.service.WoonoverlastYearReport(2024)));
+  CHECK_THAT(response.body(), Catch::StartsWith("name,koop_lopend,"));
+}
+
+TEST_CASE("A report format other than json or csv is refused with 400", "[web]") {
+  Api api;
+  const auto detail = RequireProblem(api.Get("/api/v1/reports/woonoverlast/2024?format=xml"),
+                                     http::status::bad_request, "malformed-request",
+                                     "/api/v1/reports/woonoverlast/2024");
+  CHECK(detail == "query parameter 'format' must be json or csv");
+}
+
+TEST_CASE("A report year that is not four digits from 1900 to 2999 is refused with 400", "[web]") {
+  Api api;
+  for (const char* year : {"24", "02024", "20x4", "1899", "3000", "-2024", "+202"}) {
+    const std::string target = std::string("/api/v1/reports/woonoverlast/") + year;
+    RequireProblem(api.Get(target), http::status::bad_request, "malformed-request", target);
+  }
+  CHECK(api.Get("/api/v1/reports/woonoverlast/1900").result() == http::status::ok);
+  CHECK(api.Get("/api/v1/reports/woonoverlast/2999").result() == http::status::ok);
+}
+
+TEST_CASE("An unknown report parameter is refused with 400", "[web]") {
+  Api api;
+  RequireProblem(api.Get("/api/v1/reports/woonoverlast/2024?jaar=2023"), http::status::bad_request,
+                 "malformed-request", "/api/v1/reports/woonoverlast/2024");
+}
+
+}  // namespace
+}  // namespace casus::web

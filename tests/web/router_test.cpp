@@ -1,0 +1,164 @@
+#include "web/router.hpp"
+
+#include <stdexcept>
+
+#include <catch2/catch.hpp>
+
+#include "api_fixture.hpp"
+
+namespace casus::web {
+namespace {
+
+using testing::Api;
+using testing::Header;
+using testing::kWoonoverlastBody;
+using testing::ParseJson;
+using testing::RequireProblem;
+
+// A repository whose every call fails the way a broken database would.
+class BrokenCaseRepository final : public domain::CaseRepository {
+ public:
+  domain::Casus Create(const domain::NewCase&, const domain::TransitionRecord&) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
+  std::optional<domain::Casus> Find(domain::CaseId) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
+  domain::CasePage List(const domain::CaseFilter&) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
+  std::vector<domain::TransitionRecord> History(domain::CaseId) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
+  bool AppendTransition(domain::CaseId, std::int64_t, const domain::TransitionRecord&) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
+  std::vector<domain::CaseTimeline> Timelines(domain::CaseKind, domain::Date) override {
+    throw 42;  // not even a std::exception
+  }
+};
+
+TEST_CASE("GET /healthz answers 200 with status ok", "[web]") {
+  Api api;
+  const Response response = api.Get("/healthz");
+  REQUIRE(response.result() == http::status::ok);
+  CHECK(Header(response, http::field::content_type) == "application/json");
+  CHECK(response.body() == R"({"status":"ok"})");
+  CHECK(response.keep_alive());
+}
+
+TEST_CASE("The response keeps the connection alive only when the request asked for it", "[web]") {
+  Api api;
+  Request request{http::verb::get, "/healthz", 11};
+  request.keep_alive(false);
+  CHECK_FALSE(api.router.Handle(request).keep_alive());
+  Request old{http::verb::get, "/healthz", 10};
+  CHECK_FALSE(api.router.Handle(old).keep_alive());
+}
+
+TEST_CASE("An unknown route is 404 problem+json", "[web]") {
+  Api api;
+  RequireProblem(api.Get("/api/v1/zaken"), http::status::not_found, "not-found", "/api/v1/zaken");
+  RequireProblem(api.Get("/"), http::status::not_found, "not-found", "/");
+  RequireProblem(api.Get("/api/v2/cases"), http::status::not_found, "not-found", "/api/v2/cases");
+  RequireProblem(api.Get("/api/v1/cases/1/notes"), http::status::not_found, "not-found",
+                 "/api/v1/cases/1/notes");
+}
+
+TEST_CASE("A trailing slash is a different, unknown route", "[web]") {
+  Api api;
+  RequireProblem(api.Get("/api/v1/cases/"), http::status::not_found, "not-found", "/api/v1/cases/");
+}
+
+TEST_CASE("A wrong method on a known route is 405 with an Allow header", "[web]") {
+  Api api;
+  const Response put =
+      api.Send(http::verb::put, "/api/v1/cases", kWoonoverlastBody, "application/json");
+  RequireProblem(put, http::status::method_not_allowed, "method-not-allowed", "/api/v1/cases");
+  CHECK(Header(put, http::field::allow) == "GET, POST");
+
+  const Response del = api.Send(http::verb::delete_, "/api/v1/cases/1");
+  RequireProblem(del, http::status::method_not_allowed, "method-not-allowed", "/api/v1/cases/1");
+  CHECK(Header(del, http::field::allow) == "GET");
+
+  const Response get = api.Get("/api/v1/cases/1/transitions");
+  CHECK(Header(get, http::field::allow) == "POST");
+  const Response post = api.Send(http::verb::post, "/healthz", "{}", "application/json");
+  CHECK(Header(post, http::field::allow) == "GET");
+  const Response report =
+      api.Send(http::verb::post, "/api/v1/reports/woonoverlast/2024", "{}", "application/json");
+  CHECK(Header(report, http::field::allow) == "GET");
+  CHECK(api.StoredCaseCount() == 0);
+}
+
+TEST_CASE("A POST without Content-Type is refused with 415 and stores nothing", "[web]") {
+  Api api;
+  RequireProblem(api.Send(http::verb::post, "/api/v1/cases", kWoonoverlastBody, std::nullopt),
+                 http::status::unsupported_media_type, "unsupported-media-type", "/api/v1/cases");
+  CHECK(api.StoredCaseCount() == 0);
+}
+
+TEST_CASE("A POST with a Content-Type other than JSON is refused with 415 and stores nothing",
+          "[web]") {
+  Api api;
+  for (const char* type : {"text/plain", "application/x-www-form-urlencoded", "application/jsonx",
+                           "application/json; charset=latin1"}) {
+    RequireProblem(api.Send(http::verb::post, "/api/v1/cases", kWoonoverlastBody, type),
+                   http::status::unsupported_media_type, "unsupported-media-type", "/api/v1/cases");
+  }
+  CHECK(api.StoredCaseCount() == 0);
+}
+
+TEST_CASE("A transition without JSON Content-Type is refused with 415 and changes nothing",
+          "[web]") {
+  Api api;
+  const auto id = api.Register();
+  RequireProblem(api.Send(http::verb::post, "/api/v1/cases/1/transitions",
+                          R"({"to":"lopend","on":"2024-03-05"})", "text/json"),
+                 http::status::unsupported_media_type, "unsupported-media-type",
+                 "/api/v1/cases/1/transitions");
+  CHECK(api.cases.Find(id)->version == 1);
+}
+
+TEST_CASE("An unexpected failure is a generic 500 that does not leak its cause", "[web]") {
+  BrokenCaseRepository cases;
+  casus::testing::InMemoryCaseRepository signal_cases;
+  casus::testing::InMemorySignalRepository signals{signal_cases};
+  casus::testing::InMemoryActivityRepository activities;
+  casus::testing::FixedDistrictRepository districts;
+  domain::FixedClock clock{domain::Date(2025, 1, 15)};
+  domain::CaseService service{cases, districts, clock};
+  domain::SignalService signal_service{signals, cases, service, clock};
+  domain::ActivityService activity_service{activities, cases, clock};
+  domain::OndermijningReportService reports{signals, cases, activities};
+  Router router{ApiServices{service, signal_service, activity_service, reports}};
+  for (const char* target : {"/api/v1/cases/1", "/api/v1/reports/woonoverlast/2024",
+                             "/api/v1/reports/ondermijning/2024"}) {
+    const Response response = router.Handle(Request{http::verb::get, target, 11});
+    const auto detail =
+        RequireProblem(response, http::status::internal_server_error, "internal-error", target);
+    CHECK(detail == "the server could not handle this request");
+    CHECK_THAT(response.body(), !Catch::Contains("secret"));
+  }
+}
+
+TEST_CASE("Problems carry type, title, status, detail and instance without the query", "[web]") {
+  Api api;
+  const Response response = api.Get("/api/v1/cases?limit=9999");
+  REQUIRE(response.result() == http::status::bad_request);
+  const auto json = ParseJson(response.body());
+  CHECK(json.MemberCount() == 5);
+  CHECK(std::string(json["type"].GetString()) == "/problems/malformed-request");
+  CHECK(std::string(json["title"].GetString()) == "Malformed request");
+  CHECK(json["status"].GetInt() == 400);
+  CHECK(std::string(json["instance"].GetString()) == "/api/v1/cases");
+}
+
+TEST_CASE("A problem's instance escapes bytes that are not printable ASCII", "[web]") {
+  Api api;
+  const Response response = api.Get("/api/v1/\xff\"x");
+  RequireProblem(response, http::status::not_found, "not-found", "/api/v1/%FF%22x");
+}
+
+}  // namespace
+}  // namespace casus::web

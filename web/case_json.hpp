@@ -1,0 +1,48 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/case_repository.hpp"
+#include "domain/casus.hpp"
+#include "domain/transition.hpp"
+#include "web/json.hpp"
+#include "web/json_reader.hpp"
+
+namespace casus::web {
+
+// The JSON shapes of the case resources. Readers throw DomainError(kMalformed) (400) for a body
+// of the wrong shape: syntax, nesting, unknown or repeated fields, wrong types, missing
+// required fields; and DomainError(kInvalid) (422) for a well-formed value outside the
+// contract: an enum name outside the vocabulary, a date that is not "YYYY-MM-DD". Values that
+// need the domain's knowledge (is this wijk ours, is this date in the future, which fields
+// belong to which kind) are left to CaseService, which answers kInvalid (422) as well.
+
+// POST /api/v1/cases: kind, reported_on and summary are required; district, housing_type,
+// categories, themes and address may be absent or null; address needs street, number and
+// postcode. Which of housing_type, categories and themes a kind needs is the domain's to say.
+domain::NewCase NewCaseFromJson(std::string_view body);
+
+// The members of a casus to register other than `kind` (reported_on, summary required; the
+// rest optional), from a reader whose allowed members the caller chose.
+domain::NewCase NewCaseFromReader(const JsonObjectReader& reader, domain::CaseKind kind);
+
+// POST /api/v1/cases/{id}/transitions: to and on are required; reason, result, partner,
+// measure, legal_basis and until optional (the domain says which fit the move).
+domain::TransitionRequest TransitionRequestFromJson(std::string_view body);
+
+// {"id","kind","state","district","housing_type","reported_on","categories","themes",
+//  "summary","address","signal_ids","version"}
+void WriteCase(JsonWriter& writer, const domain::Casus& casus);
+
+std::string CaseJson(const domain::Casus& casus);
+
+// {"items":[case...],"next":<id or null>}
+std::string CasePageJson(const domain::CasePage& page);
+
+// A JSON array of transitions, in the order given: {"sequence","from","to","on","reason",
+// "result","recorded_at","partner","measure","legal_basis","until"}, absent values null.
+std::string HistoryJson(const std::vector<domain::TransitionRecord>& history);
+
+}  // namespace casus::web

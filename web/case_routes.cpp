@@ -1,0 +1,83 @@
+#include "web/case_routes.hpp"
+
+#include <string>
+
+#include "domain/error.hpp"
+#include "web/case_json.hpp"
+#include "web/json_response.hpp"
+#include "web/query_string.hpp"
+#include "web/request_values.hpp"
+
+namespace casus::web {
+
+namespace {
+
+Response CaseResponse(const Request& request, http::status status, const domain::Casus& casus) {
+  return VersionedJsonResponse(request, status, CaseJson(casus), casus.version);
+}
+
+std::string_view Trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseIfMatch(const Request& request) {
+  if (request.count(http::field::if_match) == 0) return std::nullopt;
+  const auto refuse = [] {
+    throw domain::DomainError(domain::ErrorCode::kMalformed,
+                              R"(If-Match must be "*" or one version, e.g. "3")");
+  };
+  if (request.count(http::field::if_match) > 1) refuse();
+  std::string_view value = Trim(ToStd(request[http::field::if_match]));
+  if (value == "*") return std::nullopt;
+  if (value.substr(0, 2) == "W/") value.remove_prefix(2);
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+    value = value.substr(1, value.size() - 2);
+  }
+  const auto version = ParseDigits(value);
+  if (!version || *version == 0) refuse();
+  return version;
+}
+
+Response CreatedCaseResponse(const Request& request, const domain::Casus& casus) {
+  Response response = CaseResponse(request, http::status::created, casus);
+  response.set(http::field::location, "/api/v1/cases/" + std::to_string(casus.id));
+  return response;
+}
+
+Response PostCase(domain::CaseService& service, const Request& request) {
+  return CreatedCaseResponse(request, service.Register(NewCaseFromJson(request.body())));
+}
+
+Response ListCases(domain::CaseService& service, const Request& request, std::string_view query) {
+  const QueryString parameters(query,
+                               {"kind", "state", "district", "housing_type", "limit", "after"});
+  domain::CaseFilter filter;
+  filter.kind = EnumParameter<domain::CaseKind>(parameters, "kind");
+  filter.state = EnumParameter<domain::CaseState>(parameters, "state");
+  filter.district = parameters.Get("district");
+  filter.housing_type = EnumParameter<domain::HousingType>(parameters, "housing_type");
+  filter.limit = LimitParameter(parameters);
+  filter.after = AfterParameter(parameters);
+  return JsonResponse(request, http::status::ok, CasePageJson(service.List(filter)));
+}
+
+Response GetCase(domain::CaseService& service, const Request& request, domain::CaseId id) {
+  return CaseResponse(request, http::status::ok, service.Get(id));
+}
+
+Response PostTransition(domain::CaseService& service, const Request& request, domain::CaseId id) {
+  const std::optional<std::int64_t> if_match = ParseIfMatch(request);
+  const domain::TransitionRequest transition = TransitionRequestFromJson(request.body());
+  return CaseResponse(request, http::status::ok, service.Transition(id, transition, if_match));
+}
+
+Response GetHistory(domain::CaseService& service, const Request& request, domain::CaseId id) {
+  return JsonResponse(request, http::status::ok, HistoryJson(service.History(id)));
+}
+
+}  // namespace casus::web

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "domain/case_service.hpp"
+#include "web/http.hpp"
+
+namespace casus::web {
+
+// Handlers of /api/v1/cases. Each parses, calls CaseService and serializes; errors are thrown
+// (DomainError) and turned into problems by the Router. Method, media type and path shape are
+// already checked by the Router.
+
+// POST /api/v1/cases -> 201 with Location and ETag.
+Response PostCase(domain::CaseService& service, const Request& request);
+
+// GET /api/v1/cases?kind=&state=&district=&housing_type=&limit=&after=
+Response ListCases(domain::CaseService& service, const Request& request, std::string_view query);
+
+// GET /api/v1/cases/{id} -> 200 with ETag.
+Response GetCase(domain::CaseService& service, const Request& request, domain::CaseId id);
+
+// POST /api/v1/cases/{id}/transitions, honouring If-Match -> 200 with the new ETag.
+Response PostTransition(domain::CaseService& service, const Request& request, domain::CaseId id);
+
+// GET /api/v1/cases/{id}/history -> a JSON array, oldest first.
+Response GetHistory(domain::CaseService& service, const Request& request, domain::CaseId id);
+
+// 201 with the casus just created, its Location and its ETag (also how an assessment that
+// opens a casus answers).
+Response CreatedCaseResponse(const Request& request, const domain::Casus& casus);
+
+// The If-Match header: nullopt when absent or "*"; the version for "3", 3 or W/"3".
+// Throws DomainError(kMalformed) for anything else, including several If-Match fields.
+std::optional<std::int64_t> ParseIfMatch(const Request& request);
+
+}  // namespace casus::web

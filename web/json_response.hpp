@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "web/http.hpp"
+
+namespace casus::web {
+
+// A response with a JSON body, answering `request` (version and keep-alive).
+inline Response JsonResponse(const Request& request, http::status status, std::string body) {
+  Response response{status, request.version()};
+  response.set(http::field::content_type, "application/json");
+  response.set(http::field::cache_control, "no-store");
+  response.body() = std::move(body);
+  response.keep_alive(request.keep_alive());
+  response.prepare_payload();
+  return response;
+}
+
+// A JSON response for a resource with a version: its ETag is the version, "3", the value
+// clients send back in If-Match.
+inline Response VersionedJsonResponse(const Request& request, http::status status, std::string body,
+                                      std::int64_t version) {
+  Response response = JsonResponse(request, status, std::move(body));
+  response.set(http::field::etag, "\"" + std::to_string(version) + "\"");
+  return response;
+}
+
+}  // namespace casus::web

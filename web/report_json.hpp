@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+
+#include "domain/ondermijning_report.hpp"
+#include "domain/woonoverlast_report.hpp"
+
+namespace casus::web {
+
+// Tabel 5.1 as the JSON of GET /api/v1/reports/woonoverlast/{year}:
+// {"year":2024,"peildatum":"2024-12-31","rows":[row...],"totals":row,"new_in_year":N,
+//  "previous_year":{"lopend":N,"afgerond":N,"total":N}}, each row
+// {"district":"Centrum","koop":{"lopend":6,"afgerond":3},"corporatie":{...},
+//  "particulier":{...},"total":31}. Shared with the CLI (`casus report --format json`), so this
+// header includes neither Boost nor a JSON library.
+std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report);
+
+// The ondermijning figures as the JSON of GET /api/v1/reports/ondermijning/{year}; its keys
+// are a dashboard's contract:
+// {"year":2024,"peildatum":"2024-12-31",
+//  "signals":{"total":N,"by_source":{"mma":{"count":N,"percent":N},...every source},
+//             "by_theme":{"drugs":N,...every theme}},
+//  "cases":{"handled","started_before_year","started_in_year","closed","continuing",
+//           "outcomes":{"ontkracht","onvoldoende_aanknopingspunten","handhaving","sluiting"}},
+//  "activities":{"control_days","companies_checked","knock_and_talk","heit_controls"},
+//  "previous_year":{the same for year - 1, without previous_year}}
+// Shared with the CLI, like WoonoverlastReportJson.
+std::string OndermijningReportJson(const domain::OndermijningReport& report);
+
+}  // namespace casus::web

@@ -1,0 +1,127 @@
+#include "web/server.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "web/asio.hpp"
+#include "web/listener.hpp"
+#include "web/router.hpp"
+#include "web/session.hpp"
+
+namespace casus::web {
+
+namespace {
+
+// A handler that throws must not end its thread (std::terminate) nor leave the pool short:
+// log the exception and go on running.
+void RunContext(net::io_context& context) {
+  while (true) {
+    try {
+      context.run();
+      return;
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "casus: unexpected exception in an I/O thread: %s\n", error.what());
+    } catch (...) {
+      std::fprintf(stderr, "casus: unexpected exception in an I/O thread\n");
+    }
+  }
+}
+
+}  // namespace
+
+// Members are destroyed in reverse order: the io_context (and with it any session it still
+// holds) before the registry, router and options those sessions refer to.
+struct Server::Impl {
+  Impl(ApiServices services, ServerOptions server_options)
+      : options(std::move(server_options)),
+        router(services),
+        context(options.threads > 0 ? options.threads : 1) {}
+
+  ServerOptions options;
+  Router router;
+  SessionRegistry registry;
+  std::mutex mutex;  // guards the fields below
+  bool started = false;
+  bool stopped = false;
+  unsigned short port = 0;
+  net::io_context* signal_context = nullptr;  // RunUntilSignal's, while it blocks
+  net::io_context context;
+  std::shared_ptr<Listener> listener;
+  std::vector<std::thread> threads;
+};
+
+Server::Server(ApiServices services, ServerOptions options)
+    : impl_(std::make_unique<Impl>(services, std::move(options))) {}
+
+Server::~Server() { Stop(); }
+
+unsigned short Server::Start() {
+  std::lock_guard lock(impl_->mutex);
+  if (impl_->stopped) throw std::logic_error("a stopped server cannot be started again");
+  if (impl_->started) return impl_->port;
+  beast::error_code error;
+  const net::ip::address address = net::ip::make_address(impl_->options.host, error);
+  if (error) {
+    throw std::runtime_error("not a numeric IP address to listen on: " + impl_->options.host);
+  }
+  impl_->listener =
+      std::make_shared<Listener>(impl_->context, tcp::endpoint{address, impl_->options.port},
+                                 impl_->router, impl_->options, impl_->registry);
+  impl_->port = impl_->listener->port();
+  impl_->listener->Run();
+  const int thread_count = impl_->options.threads > 0 ? impl_->options.threads : 1;
+  try {
+    for (int i = 0; i < thread_count; ++i) {
+      impl_->threads.emplace_back([this] { RunContext(impl_->context); });
+    }
+  } catch (...) {  // no thread left joinable behind a server that never started
+    impl_->context.stop();
+    for (auto& thread : impl_->threads) thread.join();
+    impl_->threads.clear();
+    impl_->stopped = true;
+    throw;
+  }
+  impl_->started = true;
+  return impl_->port;
+}
+
+void Server::Stop() {
+  std::lock_guard lock(impl_->mutex);
+  if (impl_->signal_context != nullptr) impl_->signal_context->stop();
+  if (!impl_->started || impl_->stopped) return;
+  impl_->stopped = true;
+  impl_->listener->Stop();
+  impl_->registry.StopAll();
+  const auto deadline = std::chrono::steady_clock::now() + impl_->options.stop_timeout;
+  if (!impl_->registry.WaitUntilEmpty(deadline)) {
+    std::fprintf(stderr, "casus: stop timeout: abandoning requests still in flight\n");
+  }
+  impl_->context.stop();
+  for (auto& thread : impl_->threads) thread.join();
+  impl_->threads.clear();
+}
+
+void Server::RunUntilSignal(const std::function<void(unsigned short port)>& on_listening) {
+  net::io_context signal_context;
+  net::signal_set signals(signal_context, SIGINT, SIGTERM);
+  signals.async_wait([](beast::error_code, int) {});
+  const unsigned short port = Start();
+  if (on_listening) on_listening(port);
+  {
+    std::lock_guard lock(impl_->mutex);
+    if (impl_->stopped) return;
+    impl_->signal_context = &signal_context;
+  }
+  signal_context.run();  // returns on a signal, or when Stop stops it
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->signal_context = nullptr;
+  }
+  Stop();
+}
+
+}  // namespace casus::web

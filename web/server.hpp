@@ -1,0 +1,69 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "web/api_services.hpp"
+
+namespace casus::web {
+
+// Limits and timeouts of the HTTP server; the defaults suit an internal API behind a proxy.
+struct ServerOptions {
+  std::string host = "127.0.0.1";  // a numeric IPv4 or IPv6 address to listen on
+  unsigned short port = 8080;      // 0: an ephemeral port, returned by Server::Start
+  int threads = 4;                 // I/O threads; a request runs on one of them, so keep > 1
+  // A new connection must deliver a complete request header within this time; so must a
+  // kept-alive connection once the first byte of its next request has arrived.
+  std::chrono::seconds header_timeout{10};
+  // Reading a request body, and writing a response, must each finish within this time.
+  std::chrono::seconds body_timeout{30};
+  // A kept-alive connection may wait this long for its next request before it is closed.
+  std::chrono::seconds idle_timeout{60};
+  std::size_t header_limit = 8 * 1024;   // larger headers are answered with 431
+  std::size_t body_limit = 1024 * 1024;  // larger bodies are answered with 413
+  // Stop() waits this long for requests in flight before it abandons them.
+  std::chrono::seconds stop_timeout{10};
+};
+
+// The HTTP/1.1 server of the Casus API (see web/router.hpp for what it answers).
+//
+// Lifecycle: construct, Start (or RunUntilSignal), Stop; the destructor stops a running
+// server. A stopped server cannot be started again. Start, Stop and RunUntilSignal may be
+// called from different threads, but never from a request being handled (Stop joins the
+// threads that run requests).
+//
+// The server does not own the services, which must outlive it and must tolerate concurrent
+// calls from `options.threads` threads.
+class Server {
+ public:
+  Server(ApiServices services, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds, listens and starts the I/O threads. Returns the bound port (the ephemeral one when
+  // options.port is 0). Throws std::runtime_error when the address cannot be bound. Calling it
+  // again while running returns the same port.
+  unsigned short Start();
+
+  // Stops accepting, closes idle connections, lets requests in flight finish (their responses
+  // carry "Connection: close") for at most options.stop_timeout, then joins the threads.
+  // Idempotent; a no-op before Start.
+  void Stop();
+
+  // Starts if not started, blocks until SIGINT or SIGTERM (or until Stop is called from
+  // another thread), then stops. The signals are caught from before the server listens, and
+  // `on_listening`, when given, is called with the bound port once it does (e.g. to print
+  // "listening on ..." for scripts that wait for it: a SIGTERM sent after that line is never
+  // lost to the default action).
+  void RunUntilSignal(const std::function<void(unsigned short port)>& on_listening = {});
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace casus::web

@@ -1,0 +1,220 @@
+#include "web/session.hpp"
+
+#include <string>
+
+#include "web/fail.hpp"
+#include "web/problem.hpp"
+#include "web/query_string.hpp"
+
+namespace casus::web {
+
+namespace {
+
+// Bytes asked for while waiting for the first byte of a request.
+constexpr std::size_t kFirstReadBytes = 4096;
+// After refusing a request that was not read completely, the rest is read and discarded for
+// at most this long (and this much) before closing: closing a socket with unread input makes
+// the kernel send a reset, which can destroy the refusal before the client has read it.
+constexpr std::chrono::seconds kLingerTimeout{2};
+constexpr std::size_t kMaxLingerBytes = 8 * 1024 * 1024;
+
+bool IsParseError(beast::error_code error) {
+  return error.category() == http::make_error_code(http::error::bad_target).category();
+}
+
+bool ExpectsContinue(const Request& request) {
+  return beast::iequals(request[http::field::expect], "100-continue");
+}
+
+}  // namespace
+
+bool SessionRegistry::Add(const std::shared_ptr<Session>& session) {
+  std::lock_guard lock(mutex_);
+  if (stopping_) return false;
+  sessions_.emplace(session.get(), session);
+  return true;
+}
+
+void SessionRegistry::Remove(const Session* session) {
+  std::lock_guard lock(mutex_);
+  if (sessions_.erase(session) > 0 && sessions_.empty()) empty_.notify_all();
+}
+
+void SessionRegistry::StopAll() {
+  std::vector<std::shared_ptr<Session>> live;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    for (const auto& [key, weak] : sessions_) {
+      if (auto session = weak.lock()) live.push_back(std::move(session));
+    }
+  }
+  for (const auto& session : live) session->Shutdown();
+}
+
+bool SessionRegistry::WaitUntilEmpty(std::chrono::steady_clock::time_point deadline) {
+  std::unique_lock lock(mutex_);
+  return empty_.wait_until(lock, deadline, [this] { return sessions_.empty(); });
+}
+
+Session::Session(tcp::socket&& socket, Router& router, const ServerOptions& options,
+                 SessionRegistry& registry)
+    : stream_(std::move(socket)), router_(router), options_(options), registry_(registry) {}
+
+Session::~Session() { registry_.Remove(this); }
+
+void Session::Run() {
+  // The acceptor hands over the socket on its own strand; all our work runs on ours.
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    if (!self->registry_.Add(self)) return;  // the server is stopping: just close
+    self->WaitForRequest();
+  });
+}
+
+void Session::Shutdown() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] { self->OnShutdown(); });
+}
+
+void Session::OnShutdown() {
+  // A session between requests can go at once; one in the middle of a request finishes it
+  // (its response will say Connection: close) within the server's stop timeout.
+  if (phase_ == Phase::kWaiting) stream_.cancel();
+}
+
+void Session::WaitForRequest() {
+  phase_ = Phase::kWaiting;
+  if (registry_.stopping()) return Close(false);
+  // Pipelined bytes of the next request may already be buffered.
+  if (buffer_.size() > 0) return ReadHeader();
+  // A new connection gets the header timeout for its first request; a kept-alive one may
+  // idle longer, and the header timeout starts with the first byte of its next request.
+  stream_.expires_after(first_request_ ? options_.header_timeout : options_.idle_timeout);
+  stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                          beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));
+}
+
+void Session::OnFirstBytes(beast::error_code error, std::size_t bytes) {
+  if (error == net::error::eof) return Close(false);
+  // An idle connection timing out is routine, not worth a log line.
+  if (error == beast::error::timeout) return;
+  if (error) return Fail(error, "wait for request");
+  buffer_.commit(bytes);
+  ReadHeader();
+}
+
+void Session::ReadHeader() {
+  phase_ = Phase::kReading;
+  first_request_ = false;
+  // A fresh parser per message: its limits and state must not carry over.
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(options_.header_limit));
+  parser_->body_limit(options_.body_limit);
+  stream_.expires_after(options_.header_timeout);
+  http::async_read_header(stream_, buffer_, *parser_,
+                          beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+}
+
+void Session::OnHeader(beast::error_code error, std::size_t) {
+  if (error) return OnReadError(error);
+  if (parser_->is_done()) return HandleRequest();
+  if (ExpectsContinue(parser_->get())) {
+    // The client waits for our go-ahead before it sends the body (the size is acceptable,
+    // or the parser would have refused the header).
+    continue_ = http::response<http::empty_body>{http::status::continue_, 11};
+    stream_.expires_after(options_.body_timeout);
+    return http::async_write(
+        stream_, continue_,
+        beast::bind_front_handler(&Session::OnContinueWritten, shared_from_this()));
+  }
+  ReadBody();
+}
+
+void Session::OnContinueWritten(beast::error_code error, std::size_t) {
+  if (error) return Fail(error, "write 100 Continue");
+  ReadBody();
+}
+
+void Session::ReadBody() {
+  stream_.expires_after(options_.body_timeout);
+  http::async_read(stream_, buffer_, *parser_,
+                   beast::bind_front_handler(&Session::OnBody, shared_from_this()));
+}
+
+void Session::OnBody(beast::error_code error, std::size_t) {
+  if (error) return OnReadError(error);
+  HandleRequest();
+}
+
+void Session::OnReadError(beast::error_code error) {
+  if (error == http::error::end_of_stream) return Close(false);
+  // The start line may have been read even when the header as a whole was refused (a
+  // Content-Length over the limit is refused at the end of the header); then it names the
+  // instance, otherwise the problem has none.
+  const std::string path =
+      parser_ ? std::string(SplitTarget(ToStd(parser_->get().target())).path) : std::string();
+  std::optional<Problem> problem;
+  if (error == http::error::body_limit) {
+    problem =
+        ProblemFor(ProtocolError::kPayloadTooLarge,
+                   "the request body exceeds " + std::to_string(options_.body_limit) + " bytes");
+  } else if (error == http::error::header_limit) {
+    problem = ProblemFor(
+        ProtocolError::kHeaderTooLarge,
+        "the request header exceeds " + std::to_string(options_.header_limit) + " bytes");
+  } else if (IsParseError(error) && error != http::error::partial_message) {
+    problem = ProblemFor(ProtocolError::kMalformedMessage,
+                         "the request is not valid HTTP/1.1: " + error.message());
+  }
+  if (!problem) return Fail(error, "read request");  // timeout, reset, ...: just let go
+  linger_after_write_ = true;
+  Write(ProblemResponse(*problem, path, 11, /*keep_alive=*/false));
+}
+
+void Session::HandleRequest() {
+  phase_ = Phase::kHandling;
+  const Request request = parser_->release();
+  Response response = router_.Handle(request);
+  if (registry_.stopping()) response.keep_alive(false);
+  Write(std::move(response));
+}
+
+void Session::Write(Response response) {
+  phase_ = Phase::kWriting;
+  response_ = std::move(response);
+  stream_.expires_after(options_.body_timeout);
+  http::async_write(stream_, response_,
+                    beast::bind_front_handler(&Session::OnWrite, shared_from_this()));
+}
+
+void Session::OnWrite(beast::error_code error, std::size_t) {
+  if (error) return Fail(error, "write response");
+  // Keep-alive is decided by the response just sent.
+  if (response_.need_eof()) return Close(linger_after_write_);
+  response_ = {};
+  WaitForRequest();
+}
+
+void Session::Close(bool linger) {
+  phase_ = Phase::kClosing;
+  beast::error_code error;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, error);
+  if (error && error != net::error::not_connected) Fail(error, "shutdown");
+  if (!linger) return;  // the socket closes when the last handler lets go of the session
+  // One deadline for the whole drain: it applies to every read started until it is reset.
+  stream_.expires_after(kLingerTimeout);
+  buffer_.clear();
+  Drain();
+}
+
+void Session::Drain() {
+  stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                          beast::bind_front_handler(&Session::OnDrain, shared_from_this()));
+}
+
+void Session::OnDrain(beast::error_code error, std::size_t bytes) {
+  if (error) return;  // eof when the client has read the refusal and closed; or the deadline
+  drained_ += bytes;
+  if (drained_ < kMaxLingerBytes) Drain();
+}
+
+}  // namespace casus::web

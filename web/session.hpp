@@ -1,0 +1,93 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
+#include "web/asio.hpp"
+#include "web/router.hpp"
+#include "web/server.hpp"
+
+namespace casus::web {
+
+class Session;
+
+// The live sessions of one server, so that Server::Stop can close idle connections and wait
+// for the others. Thread-safe.
+class SessionRegistry {
+ public:
+  // Adds a session; false once stopping, and the caller must then close its connection.
+  bool Add(const std::shared_ptr<Session>& session);
+  void Remove(const Session* session);
+
+  bool stopping() const { return stopping_.load(); }
+
+  // From now on Add refuses; every live session is told to finish (Session::Shutdown).
+  void StopAll();
+
+  // True when every session ended before `deadline`.
+  bool WaitUntilEmpty(std::chrono::steady_clock::time_point deadline);
+
+ private:
+  std::atomic<bool> stopping_{false};
+  std::mutex mutex_;
+  std::condition_variable empty_;
+  std::unordered_map<const Session*, std::weak_ptr<Session>> sessions_;
+};
+
+// One HTTP/1.1 connection: reads requests one at a time with a fresh parser and the
+// configured limits, a deadline before every read and write, answers each through the
+// Router, and keeps the connection open as long as the response says so.
+// All of its work runs on its own strand; Shutdown may be called from any thread.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  // Does not own `router`, `options` or `registry`, which must outlive every session.
+  Session(tcp::socket&& socket, Router& router, const ServerOptions& options,
+          SessionRegistry& registry);
+  ~Session();
+
+  void Run();
+
+  // Asks the session to end: at once when it waits for a request, after the response when
+  // it is handling one.
+  void Shutdown();
+
+ private:
+  enum class Phase { kWaiting, kReading, kHandling, kWriting, kClosing };
+
+  void WaitForRequest();
+  void OnFirstBytes(beast::error_code error, std::size_t bytes);
+  void ReadHeader();
+  void OnHeader(beast::error_code error, std::size_t bytes);
+  void OnContinueWritten(beast::error_code error, std::size_t bytes);
+  void ReadBody();
+  void OnBody(beast::error_code error, std::size_t bytes);
+  void HandleRequest();
+  void OnReadError(beast::error_code error);
+  void Write(Response response);
+  void OnWrite(beast::error_code error, std::size_t bytes);
+  void Close(bool linger);
+  void Drain();
+  void OnDrain(beast::error_code error, std::size_t bytes);
+  void OnShutdown();
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::empty_body> continue_;
+  Response response_;
+  bool linger_after_write_ = false;  // the request was not read completely
+  std::size_t drained_ = 0;
+  bool first_request_ = true;
+  Phase phase_ = Phase::kWaiting;
+  Router& router_;
+  const ServerOptions& options_;
+  SessionRegistry& registry_;
+};
+
+}  // namespace casus::web
