@@ -10,8 +10,15 @@ void AccessGate::Record(const Actor& actor, Action action, const std::string& ob
 
 void AccessGate::RecordUnauthenticated(const std::string& client, Action action,
                                        const std::string& object) {
-  audit_.Append({clock_.NowUtc(), "-", "-", std::string(Name(action)), object, "unauthenticated",
-                 client});
+  audit_.Append(
+      {clock_.NowUtc(), "-", "-", std::string(Name(action)), object, "unauthenticated", client});
+}
+
+void AccessGate::RequireAllowed(const Actor& actor, Action action, const std::string& object) {
+  if (AccessPolicy::Allows(actor.role, action)) return;
+  Record(actor, action, object, "denied");
+  throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
+                                               " may not " + std::string(Name(action)));
 }
 
 std::string AccessGate::ResultOf(const DomainError& error) {

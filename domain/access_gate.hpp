@@ -37,16 +37,16 @@ class AccessGate {
   // The audit result name of a failure: denied, not_found, invalid, conflict, ...
   static std::string ResultOf(const DomainError& error);
 
+  // Throws DomainError(kForbidden), after recording the refusal, when AccessPolicy does not
+  // allow `action` to the actor's role; does nothing (and records nothing) otherwise.
+  void RequireAllowed(const Actor& actor, Action action, const std::string& object);
+
   // Runs `use_case` when AccessPolicy allows `action` to the actor's role, else throws
   // DomainError(kForbidden). Either way one audit row records the outcome.
   template <typename UseCase>
   auto Run(const Actor& actor, Action action, const std::string& object, UseCase&& use_case)
       -> decltype(use_case()) {
-    if (!AccessPolicy::Allows(actor.role, action)) {
-      Record(actor, action, object, "denied");
-      throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
-                                                   " may not " + std::string(Name(action)));
-    }
+    RequireAllowed(actor, action, object);
     try {
       if constexpr (std::is_void_v<decltype(use_case())>) {
         use_case();

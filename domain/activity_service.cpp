@@ -61,10 +61,7 @@ Activity ActivityService::Record(const Activity& request) {
 }
 
 ActivityPage ActivityService::List(const ActivityFilter& filter) {
-  if (filter.limit < 1 || filter.limit > CaseService::kMaxPageSize) {
-    throw DomainError(ErrorCode::kMalformed,
-                      "limit must be between 1 and " + std::to_string(CaseService::kMaxPageSize));
-  }
+  RequirePageSize(filter.limit);
   if (filter.year && (*filter.year < 1900 || *filter.year > 9999)) {
     throw DomainError(ErrorCode::kMalformed, "year must be between 1900 and 9999");
   }

@@ -117,10 +117,7 @@ Casus CaseService::Get(CaseId id) {
 }
 
 CasePage CaseService::List(const CaseFilter& filter) {
-  if (filter.limit < 1 || filter.limit > kMaxPageSize) {
-    throw DomainError(ErrorCode::kMalformed,
-                      "limit must be between 1 and " + std::to_string(kMaxPageSize));
-  }
+  RequirePageSize(filter.limit);
   return cases_.List(filter);
 }
 

@@ -7,6 +7,7 @@
 #include "domain/case_repository.hpp"
 #include "domain/clock.hpp"
 #include "domain/district_repository.hpp"
+#include "domain/field_rules.hpp"
 #include "domain/woonoverlast_report.hpp"
 
 namespace casus::domain {
@@ -18,7 +19,7 @@ namespace casus::domain {
 // no state of its own. It does not own the ports, which must outlive it.
 class CaseService {
  public:
-  static constexpr int kMaxPageSize = 500;
+  static constexpr int kMaxPageSize = domain::kMaxPageSize;
   static constexpr int kDefaultPageSize = 50;
 
   CaseService(CaseRepository& cases, DistrictRepository& districts, const Clock& clock)

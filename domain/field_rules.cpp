@@ -26,4 +26,11 @@ void RequireAddress(const Address& address) {
   if (address.city) RequireText(*address.city, "address.city", kMaxShortTextBytes);
 }
 
+void RequirePageSize(int limit) {
+  if (limit < 1 || limit > kMaxPageSize) {
+    throw DomainError(ErrorCode::kMalformed,
+                      "limit must be between 1 and " + std::to_string(kMaxPageSize));
+  }
+}
+
 }  // namespace casus::domain

@@ -16,4 +16,8 @@ bool IsBlank(const std::string& text);
 void RequireText(const std::string& value, const char* field, std::size_t max_bytes);
 void RequireAddress(const Address& address);
 
+// A page size of the list endpoints; throws DomainError(kMalformed) outside 1..kMaxPageSize.
+inline constexpr int kMaxPageSize = 500;
+void RequirePageSize(int limit);
+
 }  // namespace casus::domain

@@ -14,8 +14,7 @@ Casus GuardedCaseService::Register(const Actor& actor, const NewCase& request) {
     if (AccessPolicy::TeamKind(actor.role) != request.kind) {
       throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
                                                    " may not register " +
-                                                   std::string(Name(request.kind)) +
-                                                   " casussen");
+                                                   std::string(Name(request.kind)) + " casussen");
     }
     return cases_.Register(request);
   });
@@ -101,10 +100,7 @@ OndermijningReport GuardedReportService::Ondermijning(const Actor& actor, int ye
 
 AuditPage GuardedAuditService::Query(const Actor& actor, const AuditFilter& filter) {
   return gate_.Run(actor, Action::kReadAudit, "audit", [&] {
-    if (filter.limit < 1 || filter.limit > CaseService::kMaxPageSize) {
-      throw DomainError(ErrorCode::kMalformed, "limit must be between 1 and " +
-                                                   std::to_string(CaseService::kMaxPageSize));
-    }
+    RequirePageSize(filter.limit);
     return audit_.Query(filter);
   });
 }

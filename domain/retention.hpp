@@ -18,6 +18,11 @@ struct RetentionPolicy {
 // `day` moved back by `years` calendar years; 29 February becomes 28 February.
 Date YearsBefore(Date day, int years);
 
+struct PurgedIds {
+  std::vector<CaseId> cases;
+  std::vector<SignalId> signals;
+};
+
 // Port: the personal data of closed casussen and assessed signals, for the retention purge.
 // Thread-safety and durability: as CaseRepository.
 class PersonalDataStore {
@@ -36,9 +41,10 @@ class PersonalDataStore {
   // In one transaction: removes the personal fields (address, summary, reasons, reporter and
   // other free text) of these casussen and signals, keeping ids, kinds, wijken, woningtypes,
   // categories, themes, dates and state histories, so that every year report stays the same.
-  // `purged_on` is recorded with them.
-  virtual void Purge(const std::vector<CaseId>& cases, const std::vector<SignalId>& signals,
-                     const std::string& purged_on) = 0;
+  // `purged_on` is recorded with them. A casus re-opened (or a signal still open) by then is
+  // skipped; returns the ids actually purged.
+  virtual PurgedIds Purge(const std::vector<CaseId>& cases, const std::vector<SignalId>& signals,
+                          const std::string& purged_on) = 0;
 };
 
 }  // namespace casus::domain

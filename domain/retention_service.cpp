@@ -23,14 +23,18 @@ PurgeReport RetentionService::Purge(const Actor& actor, Date as_of, bool dry_run
     found.as_of = as_of;
     found.dry_run = dry_run;
     found.policy = store_.LoadPolicy();
-    found.cases = store_.CasesClosedBefore(
-        CaseKind::kWoonoverlast, YearsBefore(as_of, found.policy.woonoverlast_years));
+    found.cases = store_.CasesClosedBefore(CaseKind::kWoonoverlast,
+                                           YearsBefore(as_of, found.policy.woonoverlast_years));
     const Date ondermijning_cutoff = YearsBefore(as_of, found.policy.ondermijning_years);
     for (const auto id : store_.CasesClosedBefore(CaseKind::kOndermijning, ondermijning_cutoff)) {
       found.cases.push_back(id);
     }
     found.signals = store_.SignalsAssessedBefore(ondermijning_cutoff);
-    if (!dry_run) store_.Purge(found.cases, found.signals, as_of.ToString());
+    if (!dry_run) {
+      auto purged = store_.Purge(found.cases, found.signals, as_of.ToString());
+      found.cases = std::move(purged.cases);
+      found.signals = std::move(purged.signals);
+    }
     return found;
   });
   if (!dry_run) {

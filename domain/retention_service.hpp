@@ -20,8 +20,7 @@ struct PurgeReport {
 // purged casus and signal. Errors: DomainError. Thread-safety: as the ports. Owns nothing.
 class RetentionService {
  public:
-  RetentionService(PersonalDataStore& store, AccessGate& gate)
-      : store_(store), gate_(gate) {}
+  RetentionService(PersonalDataStore& store, AccessGate& gate) : store_(store), gate_(gate) {}
 
   RetentionPolicy Policy() { return store_.LoadPolicy(); }
 

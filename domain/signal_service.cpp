@@ -60,10 +60,7 @@ Signal SignalService::Get(SignalId id) {
 }
 
 SignalPage SignalService::List(const SignalFilter& filter) {
-  if (filter.limit < 1 || filter.limit > CaseService::kMaxPageSize) {
-    throw DomainError(ErrorCode::kMalformed,
-                      "limit must be between 1 and " + std::to_string(CaseService::kMaxPageSize));
-  }
+  RequirePageSize(filter.limit);
   return signals_.List(filter);
 }
 

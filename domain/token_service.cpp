@@ -10,7 +10,9 @@ namespace casus::domain {
 
 namespace {
 
-bool IsTokenNameChar(unsigned char c) { return std::isalnum(c) || c == '-' || c == '_' || c == '.'; }
+bool IsTokenNameChar(unsigned char c) {
+  return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+}
 
 [[noreturn]] void Unauthenticated() {
   throw DomainError(ErrorCode::kUnauthenticated,
@@ -27,7 +29,8 @@ IssuedToken TokenService::Create(const std::string& name, Role role,
                       "a token name is 1 to 64 letters, digits, '-', '_' or '.'");
   }
   if (expires_on && *expires_on < clock_.Today()) {
-    throw DomainError(ErrorCode::kInvalid, "expires " + expires_on->ToString() + " lies in the past");
+    throw DomainError(ErrorCode::kInvalid,
+                      "expires " + expires_on->ToString() + " lies in the past");
   }
   IssuedToken issued;
   issued.info.name = name;

@@ -1,6 +1,8 @@
 #include "command_line.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <filesystem>
 
 namespace casus::cli {
 
@@ -51,6 +53,28 @@ void CommandLine::Allow(const std::vector<std::string>& allowed,
     const bool known = std::find(allowed.begin(), allowed.end(), name) != allowed.end() ||
                        std::find(flags.begin(), flags.end(), name) != flags.end();
     if (!known) throw UsageError("unknown option --" + name);
+  }
+}
+
+int ParseWholeNumber(const std::string& text, const std::string& what) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) {
+    throw UsageError(what + " must be a whole number, not '" + text + "'");
+  }
+  return value;
+}
+
+domain::Date ParseDateOption(const std::string& text, const std::string& what) {
+  const auto date = domain::Date::Parse(text);
+  if (!date) throw UsageError(what + " must be a date YYYY-MM-DD, not '" + text + "'");
+  return *date;
+}
+
+void RequireExistingDatabase(const std::string& db_path) {
+  if (!std::filesystem::exists(db_path)) {
+    throw UsageError("no database at " + db_path + " (run `casus migrate --db " + db_path +
+                     "` or `casus seed-demo --db " + db_path + "` first)");
   }
 }
 

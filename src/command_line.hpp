@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/date.hpp"
+#include "domain/enum_names.hpp"
+
 namespace casus::cli {
 
 // The words of one `casus` invocation: positional words and `--name value` options.
@@ -31,5 +34,20 @@ class CommandLine {
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// Option values. Each throws UsageError naming `what` when the text does not fit.
+int ParseWholeNumber(const std::string& text, const std::string& what);
+domain::Date ParseDateOption(const std::string& text, const std::string& what);
+template <typename E>
+E ParseEnumOption(const std::string& text, const std::string& what) {
+  if (const auto value = domain::Parse<E>(text)) return *value;
+  std::string names;
+  for (const auto e : domain::AllOf<E>())
+    names += (names.empty() ? "" : ", ") + std::string(domain::Name(e));
+  throw UsageError(what + " must be one of: " + names);
+}
+
+// Commands that only read must not create an empty database by a typo in the path.
+void RequireExistingDatabase(const std::string& db_path);
 
 }  // namespace casus::cli

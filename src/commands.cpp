@@ -1,71 +1,18 @@
 #include "commands.hpp"
 
-#include <charconv>
-#include <filesystem>
 #include <iostream>
 
-#include "domain/activity_service.hpp"
-#include "domain/case_service.hpp"
-#include "domain/clock.hpp"
+#include "app.hpp"
 #include "domain/demo_data_set.hpp"
 #include "domain/error.hpp"
 #include "domain/ondermijning_demo_data.hpp"
-#include "domain/ondermijning_report_service.hpp"
-#include "domain/signal_service.hpp"
-#include "persistence/database.hpp"
 #include "persistence/migrator.hpp"
-#include "persistence/soci_activity_repository.hpp"
-#include "persistence/soci_case_repository.hpp"
-#include "persistence/soci_district_repository.hpp"
-#include "persistence/soci_signal_repository.hpp"
-#include "web/api_services.hpp"
 #include "web/report_json.hpp"
 #include "web/server.hpp"
 
 namespace casus::cli {
 
 namespace {
-
-// The object graph of one process: a database, the adapters on it and the service using
-// them. Members are declared in dependency order, so they are destroyed in reverse.
-struct App {
-  explicit App(const std::string& db_path)
-      : database(db_path),
-        applied_migrations(persistence::Migrate(database)),
-        cases(database),
-        districts(database),
-        signals(database),
-        activities(database),
-        case_service(cases, districts, clock),
-        signal_service(signals, cases, case_service, clock),
-        activity_service(activities, cases, clock),
-        ondermijning_reports(signals, cases, activities) {}
-
-  web::ApiServices Services() {
-    return {case_service, signal_service, activity_service, ondermijning_reports};
-  }
-
-  persistence::Database database;
-  int applied_migrations;
-  persistence::SociCaseRepository cases;
-  persistence::SociDistrictRepository districts;
-  persistence::SociSignalRepository signals;
-  persistence::SociActivityRepository activities;
-  domain::SystemClock clock;
-  domain::CaseService case_service;
-  domain::SignalService signal_service;
-  domain::ActivityService activity_service;
-  domain::OndermijningReportService ondermijning_reports;
-};
-
-int ParseNumber(const std::string& text, const std::string& what) {
-  int value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) {
-    throw UsageError(what + " must be a number, not '" + text + "'");
-  }
-  return value;
-}
 
 web::ServerOptions ListenOptions(const std::string& listen) {
   const auto colon = listen.rfind(':');
@@ -77,18 +24,10 @@ web::ServerOptions ListenOptions(const std::string& listen) {
   if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']') {
     options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8080
   }
-  const int port = ParseNumber(listen.substr(colon + 1), "the port");
+  const int port = ParseWholeNumber(listen.substr(colon + 1), "the port");
   if (port < 0 || port > 65535) throw UsageError("the port must be between 0 and 65535");
   options.port = static_cast<unsigned short>(port);
   return options;
-}
-
-// Reading commands must not create an empty database by a typo in the path.
-void RequireExisting(const std::string& db_path) {
-  if (!std::filesystem::exists(db_path)) {
-    throw UsageError("no database at " + db_path + " (run `casus migrate --db " + db_path +
-                     "` or `casus seed-demo --db " + db_path + "` first)");
-  }
 }
 
 }  // namespace
@@ -97,7 +36,7 @@ int Serve(const CommandLine& line) {
   line.Allow({"db", "listen", "threads"});
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
-    options.threads = ParseNumber(*threads, "--threads");
+    options.threads = ParseWholeNumber(*threads, "--threads");
     if (options.threads < 1 || options.threads > 64) {
       throw UsageError("--threads must be between 1 and 64");
     }
@@ -159,13 +98,13 @@ int Report(const CommandLine& line) {
         "usage: casus report woonoverlast|ondermijning --year Y --db PATH "
         "[--format table|csv|json]");
   }
-  const int year = ParseNumber(line.Required("year"), "--year");
+  const int year = ParseWholeNumber(line.Required("year"), "--year");
   const std::string format = line.Option("format").value_or("table");
   if (format != "table" && format != "csv" && format != "json") {
     throw UsageError("--format is table, csv or json");
   }
   const std::string db_path = line.Required("db");
-  RequireExisting(db_path);
+  RequireExistingDatabase(db_path);
   App app(db_path);
   if (words[1] == "woonoverlast") {
     const auto report = app.case_service.WoonoverlastYearReport(year);

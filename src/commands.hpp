@@ -10,5 +10,9 @@ int Serve(const CommandLine& line);
 int Migrate(const CommandLine& line);
 int SeedDemo(const CommandLine& line);
 int Report(const CommandLine& line);
+int Token(const CommandLine& line);      // token create|list|revoke
+int Audit(const CommandLine& line);      // audit verify
+int Purge(const CommandLine& line);      // purge --as-of [--dry-run]
+int Retention(const CommandLine& line);  // retention show|set
 
 }  // namespace casus::cli

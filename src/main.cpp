@@ -24,6 +24,15 @@ commands:
         print the woonoverlast year report (Tabel 5.1) for year Y
   report ondermijning --year Y --db PATH [--format table|csv|json]
         print the ondermijning year figures for year Y
+  token create --db PATH --name NAME --role ROLE [--expires YYYY-MM-DD]
+        create an API token (roles: woonoverlast, ondermijning, analist, beheerder); the
+        token is printed once, alone on the last line
+  token list --db PATH | token revoke --db PATH --name NAME
+  audit verify --db PATH
+        check the audit trail's hash chain; names the first row that does not verify
+  purge --db PATH --as-of YYYY-MM-DD [--dry-run]
+        remove the personal data of casussen and signals past their retention period
+  retention show --db PATH | retention set --db PATH --kind KIND --years N
 )";
 
 int Dispatch(const casus::cli::CommandLine& line) {
@@ -33,13 +42,19 @@ int Dispatch(const casus::cli::CommandLine& line) {
     return words.empty() && !line.Flag("help") ? 2 : 0;
   }
   const std::string& command = words[0];
-  if (command != "report" && words.size() != 1) {
+  const bool has_subcommand =
+      command == "report" || command == "token" || command == "audit" || command == "retention";
+  if (!has_subcommand && words.size() != 1) {
     throw casus::cli::UsageError("unexpected argument '" + words[1] + "'");
   }
   if (command == "serve") return casus::cli::Serve(line);
   if (command == "migrate") return casus::cli::Migrate(line);
   if (command == "seed-demo") return casus::cli::SeedDemo(line);
   if (command == "report") return casus::cli::Report(line);
+  if (command == "token") return casus::cli::Token(line);
+  if (command == "audit") return casus::cli::Audit(line);
+  if (command == "purge") return casus::cli::Purge(line);
+  if (command == "retention") return casus::cli::Retention(line);
   throw casus::cli::UsageError("unknown command '" + command + "'");
 }
 

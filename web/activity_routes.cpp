@@ -7,20 +7,21 @@
 
 namespace casus::web {
 
-Response PostActivity(domain::ActivityService& service, const Request& request) {
+Response PostActivity(domain::GuardedActivityService& service, const domain::Actor& actor,
+                      const Request& request) {
   return JsonResponse(request, http::status::created,
-                      ActivityJson(service.Record(ActivityFromJson(request.body()))));
+                      ActivityJson(service.Record(actor, ActivityFromJson(request.body()))));
 }
 
-Response ListActivities(domain::ActivityService& service, const Request& request,
-                        std::string_view query) {
+Response ListActivities(domain::GuardedActivityService& service, const domain::Actor& actor,
+                        const Request& request, std::string_view query) {
   const QueryString parameters(query, {"type", "year", "limit", "after"});
   domain::ActivityFilter filter;
   filter.type = EnumParameter<domain::ActivityType>(parameters, "type");
   filter.year = YearParameter(parameters);
   filter.limit = LimitParameter(parameters);
   filter.after = AfterParameter(parameters);
-  return JsonResponse(request, http::status::ok, ActivityPageJson(service.List(filter)));
+  return JsonResponse(request, http::status::ok, ActivityPageJson(service.List(actor, filter)));
 }
 
 }  // namespace casus::web

@@ -2,7 +2,8 @@
 
 #include <string_view>
 
-#include "domain/activity_service.hpp"
+#include "domain/actor.hpp"
+#include "domain/guarded_services.hpp"
 #include "web/http.hpp"
 
 namespace casus::web {
@@ -11,10 +12,11 @@ namespace casus::web {
 
 // POST /api/v1/activities -> 201 with the recorded activity. No Location: activities have no
 // resource of their own (they are read through the list).
-Response PostActivity(domain::ActivityService& service, const Request& request);
+Response PostActivity(domain::GuardedActivityService& service, const domain::Actor& actor,
+                      const Request& request);
 
 // GET /api/v1/activities?type=&year=&limit=&after=
-Response ListActivities(domain::ActivityService& service, const Request& request,
-                        std::string_view query);
+Response ListActivities(domain::GuardedActivityService& service, const domain::Actor& actor,
+                        const Request& request, std::string_view query);
 
 }  // namespace casus::web

@@ -1,19 +1,22 @@
 #pragma once
 
-#include "domain/activity_service.hpp"
-#include "domain/case_service.hpp"
-#include "domain/ondermijning_report_service.hpp"
-#include "domain/signal_service.hpp"
+#include "domain/access_gate.hpp"
+#include "domain/guarded_services.hpp"
+#include "domain/token_service.hpp"
 
 namespace casus::web {
 
-// The domain services the HTTP API calls. References only: the caller (src/ wiring, or a test
-// fixture) owns the services, which must outlive every Router and Server given this struct.
+// The domain services the HTTP API calls: only the guarded ones, so that every request runs
+// through AccessPolicy and leaves its audit row. References only: the caller (src/ wiring, or
+// a test fixture) owns the services, which must outlive every Router and Server given this.
 struct ApiServices {
-  domain::CaseService& cases;
-  domain::SignalService& signals;
-  domain::ActivityService& activities;
-  domain::OndermijningReportService& ondermijning_reports;
+  domain::TokenService& tokens;  // Authorization: Bearer -> who is asking
+  domain::AccessGate& gate;      // audits requests refused before a token was accepted
+  domain::GuardedCaseService& cases;
+  domain::GuardedSignalService& signals;
+  domain::GuardedActivityService& activities;
+  domain::GuardedReportService& reports;
+  domain::GuardedAuditService& audit;
 };
 
 }  // namespace casus::web

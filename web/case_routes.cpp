@@ -49,11 +49,13 @@ Response CreatedCaseResponse(const Request& request, const domain::Casus& casus)
   return response;
 }
 
-Response PostCase(domain::CaseService& service, const Request& request) {
-  return CreatedCaseResponse(request, service.Register(NewCaseFromJson(request.body())));
+Response PostCase(domain::GuardedCaseService& service, const domain::Actor& actor,
+                  const Request& request) {
+  return CreatedCaseResponse(request, service.Register(actor, NewCaseFromJson(request.body())));
 }
 
-Response ListCases(domain::CaseService& service, const Request& request, std::string_view query) {
+Response ListCases(domain::GuardedCaseService& service, const domain::Actor& actor,
+                   const Request& request, std::string_view query) {
   const QueryString parameters(query,
                                {"kind", "state", "district", "housing_type", "limit", "after"});
   domain::CaseFilter filter;
@@ -63,21 +65,25 @@ Response ListCases(domain::CaseService& service, const Request& request, std::st
   filter.housing_type = EnumParameter<domain::HousingType>(parameters, "housing_type");
   filter.limit = LimitParameter(parameters);
   filter.after = AfterParameter(parameters);
-  return JsonResponse(request, http::status::ok, CasePageJson(service.List(filter)));
+  return JsonResponse(request, http::status::ok, CasePageJson(service.List(actor, filter)));
 }
 
-Response GetCase(domain::CaseService& service, const Request& request, domain::CaseId id) {
-  return CaseResponse(request, http::status::ok, service.Get(id));
+Response GetCase(domain::GuardedCaseService& service, const domain::Actor& actor,
+                 const Request& request, domain::CaseId id) {
+  return CaseResponse(request, http::status::ok, service.Get(actor, id));
 }
 
-Response PostTransition(domain::CaseService& service, const Request& request, domain::CaseId id) {
+Response PostTransition(domain::GuardedCaseService& service, const domain::Actor& actor,
+                        const Request& request, domain::CaseId id) {
   const std::optional<std::int64_t> if_match = ParseIfMatch(request);
   const domain::TransitionRequest transition = TransitionRequestFromJson(request.body());
-  return CaseResponse(request, http::status::ok, service.Transition(id, transition, if_match));
+  return CaseResponse(request, http::status::ok,
+                      service.Transition(actor, id, transition, if_match));
 }
 
-Response GetHistory(domain::CaseService& service, const Request& request, domain::CaseId id) {
-  return JsonResponse(request, http::status::ok, HistoryJson(service.History(id)));
+Response GetHistory(domain::GuardedCaseService& service, const domain::Actor& actor,
+                    const Request& request, domain::CaseId id) {
+  return JsonResponse(request, http::status::ok, HistoryJson(service.History(actor, id)));
 }
 
 }  // namespace casus::web

@@ -4,29 +4,35 @@
 #include <optional>
 #include <string_view>
 
-#include "domain/case_service.hpp"
+#include "domain/actor.hpp"
+#include "domain/guarded_services.hpp"
 #include "web/http.hpp"
 
 namespace casus::web {
 
-// Handlers of /api/v1/cases. Each parses, calls CaseService and serializes; errors are thrown
-// (DomainError) and turned into problems by the Router. Method, media type and path shape are
-// already checked by the Router.
+// Handlers of /api/v1/cases. Each parses, calls GuardedCaseService as `actor` and serializes;
+// errors are thrown (DomainError) and turned into problems by the Router. Method, token, role,
+// media type and path shape are already checked by the Router.
 
 // POST /api/v1/cases -> 201 with Location and ETag.
-Response PostCase(domain::CaseService& service, const Request& request);
+Response PostCase(domain::GuardedCaseService& service, const domain::Actor& actor,
+                  const Request& request);
 
 // GET /api/v1/cases?kind=&state=&district=&housing_type=&limit=&after=
-Response ListCases(domain::CaseService& service, const Request& request, std::string_view query);
+Response ListCases(domain::GuardedCaseService& service, const domain::Actor& actor,
+                   const Request& request, std::string_view query);
 
 // GET /api/v1/cases/{id} -> 200 with ETag.
-Response GetCase(domain::CaseService& service, const Request& request, domain::CaseId id);
+Response GetCase(domain::GuardedCaseService& service, const domain::Actor& actor,
+                 const Request& request, domain::CaseId id);
 
 // POST /api/v1/cases/{id}/transitions, honouring If-Match -> 200 with the new ETag.
-Response PostTransition(domain::CaseService& service, const Request& request, domain::CaseId id);
+Response PostTransition(domain::GuardedCaseService& service, const domain::Actor& actor,
+                        const Request& request, domain::CaseId id);
 
 // GET /api/v1/cases/{id}/history -> a JSON array, oldest first.
-Response GetHistory(domain::CaseService& service, const Request& request, domain::CaseId id);
+Response GetHistory(domain::GuardedCaseService& service, const domain::Actor& actor,
+                    const Request& request, domain::CaseId id);
 
 // 201 with the casus just created, its Location and its ETag (also how an assessment that
 // opens a casus answers).

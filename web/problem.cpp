@@ -1,6 +1,7 @@
 #include "web/problem.hpp"
 
 #include "web/json.hpp"
+#include "web/query_string.hpp"
 
 namespace casus::web {
 
@@ -52,25 +53,6 @@ std::string_view TitleFor(domain::ErrorCode code) {
       return "Forbidden";
   }
   return "Internal server error";
-}
-
-// The instance is a URI reference: bytes that are not printable ASCII are percent-encoded, so
-// that whatever arrived in the request target cannot make the body invalid JSON (UTF-8).
-std::string UriReference(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(path.size());
-  for (const char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte >= 0x7f || c == '"' || c == '\\') {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0x0f];
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -151,6 +133,10 @@ Response ProblemResponse(const Problem& problem, std::string_view instance, unsi
   Response response{problem.status, version};
   response.set(http::field::content_type, "application/problem+json");
   response.set(http::field::cache_control, "no-store");
+  // RFC 9110: a 401 names the scheme that would be accepted.
+  if (problem.status == http::status::unauthorized) {
+    response.set(http::field::www_authenticate, "Bearer");
+  }
   response.body() = buffer.GetString();
   response.keep_alive(keep_alive);
   response.prepare_payload();

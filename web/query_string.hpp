@@ -21,6 +21,11 @@ Target SplitTarget(std::string_view target);
 // queries). nullopt on a malformed escape or when the result is not valid UTF-8.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 
+// `path` as a URI reference safe to show anywhere (a problem's instance, an audit row): bytes
+// that are not printable ASCII, quotes and backslashes are percent-encoded, so that whatever
+// arrived in a request target cannot make JSON invalid (UTF-8) or a log line ambiguous.
+std::string UriReference(std::string_view path);
+
 // The decoded parameters of a query ("a=1&b=De%20Leyens"). Refuses, by throwing
 // DomainError(kMalformed): a parameter not in `allowed`, a parameter given twice, a
 // malformed escape. A parameter with an empty value counts as not given.

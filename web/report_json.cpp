@@ -6,42 +6,48 @@ namespace casus::web {
 
 namespace {
 
-void WriteLopendAfgerond(JsonWriter& writer, const domain::LopendAfgerond& counts,
-                         bool with_total) {
-  writer.StartObject();
-  WriteKey(writer, "lopend");
-  writer.Int(counts.lopend);
-  WriteKey(writer, "afgerond");
-  writer.Int(counts.afgerond);
-  if (with_total) {
-    WriteKey(writer, "total");
-    writer.Int(counts.Total());
+// A count as published: the number, or the marker when `suppression` hides it.
+void WriteCell(JsonWriter& writer, int count, const domain::CellSuppression& suppression) {
+  if (suppression.Hides(count)) {
+    WriteString(writer, suppression.Marker());
+  } else {
+    writer.Int(count);
   }
+}
+
+void WriteCount(JsonWriter& writer, std::string_view key, int count,
+                const domain::CellSuppression& suppression = {}) {
+  WriteKey(writer, key);
+  WriteCell(writer, count, suppression);
+}
+
+void WriteLopendAfgerond(JsonWriter& writer, const domain::LopendAfgerond& counts, bool with_total,
+                         const domain::CellSuppression& suppression) {
+  writer.StartObject();
+  WriteCount(writer, "lopend", counts.lopend, suppression);
+  WriteCount(writer, "afgerond", counts.afgerond, suppression);
+  if (with_total) WriteCount(writer, "total", counts.Total());
   writer.EndObject();
 }
 
-void WriteRow(JsonWriter& writer, const domain::WoonoverlastRow& row) {
+void WriteRow(JsonWriter& writer, const domain::WoonoverlastRow& row,
+              const domain::CellSuppression& suppression) {
   writer.StartObject();
   WriteKey(writer, "district");
   WriteString(writer, row.district);
   WriteKey(writer, "koop");
-  WriteLopendAfgerond(writer, row.koop, false);
+  WriteLopendAfgerond(writer, row.koop, false, suppression);
   WriteKey(writer, "corporatie");
-  WriteLopendAfgerond(writer, row.corporatie, false);
+  WriteLopendAfgerond(writer, row.corporatie, false, suppression);
   WriteKey(writer, "particulier");
-  WriteLopendAfgerond(writer, row.particulier, false);
-  WriteKey(writer, "total");
-  writer.Int(row.Total());
+  WriteLopendAfgerond(writer, row.particulier, false, suppression);
+  WriteCount(writer, "total", row.Total());
   writer.EndObject();
 }
 
-void WriteCount(JsonWriter& writer, std::string_view key, int count) {
-  WriteKey(writer, key);
-  writer.Int(count);
-}
-
 // The members of one year's figures, inside an object the caller opened.
-void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& figures) {
+void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& figures,
+                         const domain::CellSuppression& suppression) {
   WriteCount(writer, "year", figures.year);
   WriteKey(writer, "peildatum");
   WriteString(writer, figures.peildatum.ToString());
@@ -54,15 +60,21 @@ void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& 
   for (const auto& [source, share] : figures.signals.by_source) {
     WriteKey(writer, domain::Name(source));
     writer.StartObject();
-    WriteCount(writer, "count", share.count);
-    WriteCount(writer, "percent", share.percent);
+    WriteCount(writer, "count", share.count, suppression);
+    WriteKey(writer, "percent");
+    // A hidden count's share would give the count away.
+    if (suppression.Hides(share.count)) {
+      WriteString(writer, suppression.Marker());
+    } else {
+      writer.Int(share.percent);
+    }
     writer.EndObject();
   }
   writer.EndObject();
   WriteKey(writer, "by_theme");
   writer.StartObject();
   for (const auto& [theme, count] : figures.signals.by_theme) {
-    WriteCount(writer, domain::Name(theme), count);
+    WriteCount(writer, domain::Name(theme), count, suppression);
   }
   writer.EndObject();
   writer.EndObject();
@@ -77,10 +89,11 @@ void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& 
   WriteCount(writer, "continuing", cases.continuing);
   WriteKey(writer, "outcomes");
   writer.StartObject();
-  WriteCount(writer, "ontkracht", cases.outcomes.ontkracht);
-  WriteCount(writer, "onvoldoende_aanknopingspunten", cases.outcomes.onvoldoende_aanknopingspunten);
-  WriteCount(writer, "handhaving", cases.outcomes.handhaving);
-  WriteCount(writer, "sluiting", cases.outcomes.sluiting);
+  WriteCount(writer, "ontkracht", cases.outcomes.ontkracht, suppression);
+  WriteCount(writer, "onvoldoende_aanknopingspunten", cases.outcomes.onvoldoende_aanknopingspunten,
+             suppression);
+  WriteCount(writer, "handhaving", cases.outcomes.handhaving, suppression);
+  WriteCount(writer, "sluiting", cases.outcomes.sluiting, suppression);
   writer.EndObject();
   writer.EndObject();
 
@@ -96,36 +109,36 @@ void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& 
 
 }  // namespace
 
-std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report) {
+std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
+                                   const domain::CellSuppression& suppression) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
-  WriteKey(writer, "year");
-  writer.Int(report.year);
+  WriteCount(writer, "year", report.year);
   WriteKey(writer, "peildatum");
   WriteString(writer, report.peildatum.ToString());
   WriteKey(writer, "rows");
   writer.StartArray();
-  for (const auto& row : report.rows) WriteRow(writer, row);
+  for (const auto& row : report.rows) WriteRow(writer, row, suppression);
   writer.EndArray();
   WriteKey(writer, "totals");
-  WriteRow(writer, report.totals);
-  WriteKey(writer, "new_in_year");
-  writer.Int(report.new_in_year);
+  WriteRow(writer, report.totals, {});  // totals stay true
+  WriteCount(writer, "new_in_year", report.new_in_year);
   WriteKey(writer, "previous_year");
-  WriteLopendAfgerond(writer, report.previous_year, true);
+  WriteLopendAfgerond(writer, report.previous_year, true, {});
   writer.EndObject();
   return buffer.GetString();
 }
 
-std::string OndermijningReportJson(const domain::OndermijningReport& report) {
+std::string OndermijningReportJson(const domain::OndermijningReport& report,
+                                   const domain::CellSuppression& suppression) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
-  WriteFiguresMembers(writer, report.figures);
+  WriteFiguresMembers(writer, report.figures, suppression);
   WriteKey(writer, "previous_year");
   writer.StartObject();
-  WriteFiguresMembers(writer, report.previous_year);
+  WriteFiguresMembers(writer, report.previous_year, suppression);
   writer.EndObject();
   writer.EndObject();
   return buffer.GetString();

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/cell_suppression.hpp"
 #include "domain/ondermijning_report.hpp"
 #include "domain/woonoverlast_report.hpp"
 
@@ -13,7 +14,11 @@ namespace casus::web {
 // {"district":"Centrum","koop":{"lopend":6,"afgerond":3},"corporatie":{...},
 //  "particulier":{...},"total":31}. Shared with the CLI (`casus report --format json`), so this
 // header includes neither Boost nor a JSON library.
-std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report);
+// `suppression` (open-data publication) turns every lopend/afgerond cell of a wijk row that it
+// hides into its marker string, e.g. "koop":{"lopend":"<5","afgerond":12}; each row's total,
+// the totals row and previous_year stay true numbers. The default hides nothing.
+std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
+                                   const domain::CellSuppression& suppression = {});
 
 // The ondermijning figures as the JSON of GET /api/v1/reports/ondermijning/{year}; its keys
 // are a dashboard's contract:
@@ -24,7 +29,11 @@ std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report);
 //           "outcomes":{"ontkracht","onvoldoende_aanknopingspunten","handhaving","sluiting"}},
 //  "activities":{"control_days","companies_checked","knock_and_talk","heit_controls"},
 //  "previous_year":{the same for year - 1, without previous_year}}
-// Shared with the CLI, like WoonoverlastReportJson.
-std::string OndermijningReportJson(const domain::OndermijningReport& report);
+// Shared with the CLI, like WoonoverlastReportJson. `suppression` turns the hidden cells into
+// its marker string, as the domain's CSV does, in both years: a by_source count (its percent
+// then shows the marker too), a by_theme count, an outcome. signals.total, the other case
+// counts and the activities stay true numbers. The default hides nothing.
+std::string OndermijningReportJson(const domain::OndermijningReport& report,
+                                   const domain::CellSuppression& suppression = {});
 
 }  // namespace casus::web

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/cell_suppression.hpp"
 #include "domain/error.hpp"
 #include "web/json_response.hpp"
 #include "web/query_string.hpp"
@@ -12,15 +13,38 @@ namespace casus::web {
 
 namespace {
 
+constexpr int kMaxSuppressBelow = 1000;
+
 enum class ReportFormat { kJson, kCsv };
 
-ReportFormat ParseFormat(std::string_view query) {
-  const QueryString parameters(query, {"format"});
+// What the query asks of a report: its format and which small cells to hide.
+struct ReportQuery {
+  ReportFormat format = ReportFormat::kJson;
+  domain::CellSuppression suppression;
+};
+
+[[noreturn]] void ThrowMalformed(const std::string& detail) {
+  throw domain::DomainError(domain::ErrorCode::kMalformed, detail);
+}
+
+ReportQuery ParseReportQuery(std::string_view query) {
+  const QueryString parameters(query, {"format", "suppress_below"});
+  ReportQuery parsed;
   const std::string format = parameters.Get("format").value_or("json");
-  if (format == "json") return ReportFormat::kJson;
-  if (format == "csv") return ReportFormat::kCsv;
-  throw domain::DomainError(domain::ErrorCode::kMalformed,
-                            "query parameter 'format' must be json or csv");
+  if (format == "csv") {
+    parsed.format = ReportFormat::kCsv;
+  } else if (format != "json") {
+    ThrowMalformed("query parameter 'format' must be json or csv");
+  }
+  if (const auto below = parameters.Get("suppress_below")) {
+    const auto value = ParseDigits(*below);
+    if (!value || *value < 1 || *value > kMaxSuppressBelow) {
+      ThrowMalformed("query parameter 'suppress_below' must be a whole number from 1 to " +
+                     std::to_string(kMaxSuppressBelow));
+    }
+    parsed.suppression.below = static_cast<int>(*value);
+  }
+  return parsed;
 }
 
 // The domain's CSV of `name`'s report for `year`, offered as a file to save.
@@ -38,28 +62,34 @@ Response CsvResponse(const Request& request, std::string_view name, int year, st
 
 }  // namespace
 
-// Year and format are checked before the report is built, so a bad request costs no query.
+// Year and query are checked before the report is built, so a bad request costs no query.
 
-Response GetWoonoverlastReport(domain::CaseService& service, const Request& request,
-                               std::string_view year, std::string_view query) {
+Response GetWoonoverlastReport(domain::GuardedReportService& service, const domain::Actor& actor,
+                               const Request& request, std::string_view year,
+                               std::string_view query) {
   const int report_year = ParseYear(year, "the year");
-  const ReportFormat format = ParseFormat(query);
-  const domain::WoonoverlastReport report = service.WoonoverlastYearReport(report_year);
-  if (format == ReportFormat::kJson) {
-    return JsonResponse(request, http::status::ok, WoonoverlastReportJson(report));
+  const ReportQuery asked = ParseReportQuery(query);
+  const domain::WoonoverlastReport report = service.Woonoverlast(actor, report_year);
+  if (asked.format == ReportFormat::kJson) {
+    return JsonResponse(request, http::status::ok,
+                        WoonoverlastReportJson(report, asked.suppression));
   }
-  return CsvResponse(request, "woonoverlast", report_year, domain::WoonoverlastReportCsv(report));
+  return CsvResponse(request, "woonoverlast", report_year,
+                     domain::WoonoverlastReportCsv(report, asked.suppression));
 }
 
-Response GetOndermijningReport(domain::OndermijningReportService& service, const Request& request,
-                               std::string_view year, std::string_view query) {
+Response GetOndermijningReport(domain::GuardedReportService& service, const domain::Actor& actor,
+                               const Request& request, std::string_view year,
+                               std::string_view query) {
   const int report_year = ParseYear(year, "the year");
-  const ReportFormat format = ParseFormat(query);
-  const domain::OndermijningReport report = service.YearReport(report_year);
-  if (format == ReportFormat::kJson) {
-    return JsonResponse(request, http::status::ok, OndermijningReportJson(report));
+  const ReportQuery asked = ParseReportQuery(query);
+  const domain::OndermijningReport report = service.Ondermijning(actor, report_year);
+  if (asked.format == ReportFormat::kJson) {
+    return JsonResponse(request, http::status::ok,
+                        OndermijningReportJson(report, asked.suppression));
   }
-  return CsvResponse(request, "ondermijning", report_year, domain::OndermijningReportCsv(report));
+  return CsvResponse(request, "ondermijning", report_year,
+                     domain::OndermijningReportCsv(report, asked.suppression));
 }
 
 }  // namespace casus::web

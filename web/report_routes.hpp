@@ -2,22 +2,26 @@
 
 #include <string_view>
 
-#include "domain/case_service.hpp"
-#include "domain/ondermijning_report_service.hpp"
+#include "domain/actor.hpp"
+#include "domain/guarded_services.hpp"
 #include "web/http.hpp"
 
 namespace casus::web {
 
 // The year reports, as JSON (the default, or format=json) or as the domain's CSV
-// (format=csv). `year` is the raw path segment: four digits, 1900..2999. Anything else in the
-// year or the query is DomainError(kMalformed).
+// (format=csv), read through GuardedReportService as `actor`. `year` is the raw path segment:
+// four digits, 1900..2999. suppress_below=N (a whole number 1..1000) shows every cell the
+// domain's CellSuppression hides as its marker "<N", in either format; 1 suppresses nothing.
+// Anything else in the year or the query is DomainError(kMalformed).
 
-// GET /api/v1/reports/woonoverlast/{year}[?format=json|csv]
-Response GetWoonoverlastReport(domain::CaseService& service, const Request& request,
-                               std::string_view year, std::string_view query);
+// GET /api/v1/reports/woonoverlast/{year}[?format=json|csv][&suppress_below=N]
+Response GetWoonoverlastReport(domain::GuardedReportService& service, const domain::Actor& actor,
+                               const Request& request, std::string_view year,
+                               std::string_view query);
 
-// GET /api/v1/reports/ondermijning/{year}[?format=json|csv]
-Response GetOndermijningReport(domain::OndermijningReportService& service, const Request& request,
-                               std::string_view year, std::string_view query);
+// GET /api/v1/reports/ondermijning/{year}[?format=json|csv][&suppress_below=N]
+Response GetOndermijningReport(domain::GuardedReportService& service, const domain::Actor& actor,
+                               const Request& request, std::string_view year,
+                               std::string_view query);
 
 }  // namespace casus::web

@@ -1,24 +1,24 @@
 #include "web/router.hpp"
 
-#include <array>
-#include <cctype>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "web/activity_routes.hpp"
-#include "web/case_routes.hpp"
-#include "web/json_response.hpp"
+#include "domain/access_policy.hpp"
+#include "web/media_type.hpp"
 #include "web/problem.hpp"
 #include "web/query_string.hpp"
-#include "web/report_routes.hpp"
-#include "web/request_values.hpp"
-#include "web/signal_routes.hpp"
+#include "web/route_table.hpp"
 
 namespace casus::web {
 
 namespace {
+
+constexpr std::string_view kApiPrefix = "/api/v1/";
+// An audit row names a refused request's object by its path, which is whatever the caller
+// sent; it is cut short at this length.
+constexpr std::size_t kMaxAuditObjectBytes = 200;
 
 // "/api/v1/cases/7/history" -> {"api", "v1", "cases", "7", "history"}. A path with an empty
 // segment (a trailing or doubled slash) or not starting with '/' yields no segments at all, so
@@ -37,52 +37,52 @@ std::vector<std::string_view> Segments(std::string_view path) {
   return segments;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
+// The path's values for the pattern's {names}, in order; nullopt when the path does not fit.
+std::optional<std::vector<std::string_view>> Params(std::string_view pattern,
+                                                    const std::vector<std::string_view>& path) {
+  const std::vector<std::string_view> parts = Segments(pattern);
+  if (path.empty() || parts.size() != path.size()) return std::nullopt;
+  std::vector<std::string_view> params;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].front() == '{') {
+      params.push_back(path[i]);
+    } else if (parts[i] != path[i]) {
+      return std::nullopt;
     }
   }
-  return true;
+  return params;
 }
 
-std::string_view Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
+// What the audit trail calls the object of a request refused before its handler ran: its
+// path below /api/v1/ ("cases/7"), as the guarded services name the objects they touch.
+std::string AuditObject(std::string_view path) {
+  if (path.substr(0, kApiPrefix.size()) == kApiPrefix) path.remove_prefix(kApiPrefix.size());
+  std::string object = UriReference(path);
+  if (object.size() > kMaxAuditObjectBytes) object = object.substr(0, kMaxAuditObjectBytes) + "...";
+  return object;
 }
 
-// application/json, with parameters allowed ("; charset=utf-8"); a charset other than UTF-8
-// is refused, since every body is read as UTF-8.
-bool IsJson(std::string_view content_type) {
-  bool media_type = true;
-  std::size_t start = 0;
-  while (true) {
-    const auto end = content_type.find(';', start);
-    const std::string_view part =
-        Trim(content_type.substr(start, end == std::string_view::npos ? end : end - start));
-    if (media_type) {
-      if (!EqualsIgnoreCase(part, "application/json")) return false;
-      media_type = false;
-    } else if (const auto equals = part.find('=');
-               equals != std::string_view::npos &&
-               EqualsIgnoreCase(Trim(part.substr(0, equals)), "charset")) {
-      std::string_view charset = Trim(part.substr(equals + 1));
-      if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') {
-        charset = charset.substr(1, charset.size() - 2);
-      }
-      if (!EqualsIgnoreCase(charset, "utf-8")) return false;
+std::optional<std::string_view> AuthorizationHeader(const Request& request) {
+  // Two Authorization fields are no valid credentials, whatever each holds.
+  if (request.count(http::field::authorization) != 1) return std::nullopt;
+  return ToStd(request[http::field::authorization]);
+}
+
+// Who is asking, from the request's bearer token. Throws DomainError(kUnauthenticated) after
+// recording the refused attempt at `action` on `object`.
+domain::Actor Authenticate(const ApiServices& services, const Request& request,
+                           const std::string& client, domain::Action action,
+                           const std::string& object) {
+  try {
+    const domain::TokenInfo token = services.tokens.Authenticate(AuthorizationHeader(request));
+    return {token.name, token.role, client};
+  } catch (const domain::DomainError& error) {
+    if (error.code() == domain::ErrorCode::kUnauthenticated) {
+      services.gate.RecordUnauthenticated(client, action, object);
     }
-    if (end == std::string_view::npos) return true;
-    start = end + 1;
+    throw;
   }
 }
-
-// Routes without query parameters refuse any, as the list routes refuse unknown ones.
-void RejectQuery(std::string_view query) { [[maybe_unused]] const QueryString none(query, {}); }
 
 Response ProtocolProblem(const Request& request, std::string_view path, ProtocolError error,
                          std::string detail) {
@@ -90,136 +90,45 @@ Response ProtocolProblem(const Request& request, std::string_view path, Protocol
                          request.keep_alive());
 }
 
-// One request on its way to a handler: its path split into segments, and the checks every
-// route makes before its handler runs, in this order: the method, for a POST the media type
-// (before anything reads the body), and the query of a route that takes none.
-class Call {
- public:
-  explicit Call(const Request& request)
-      : request_(request),
-        target_(SplitTarget(ToStd(request.target()))),
-        segments_(Segments(target_.path)) {}
-
-  const Request& request() const { return request_; }
-  std::string_view query() const { return target_.query; }
-  std::size_t size() const { return segments_.size(); }
-  std::string_view operator[](std::size_t i) const { return segments_[i]; }
-
-  Response NotFound() const {
-    return ProtocolProblem(request_, target_.path, ProtocolError::kRouteNotFound,
-                           "there is no resource at this path");
-  }
-
-  // A refusal when the request's method is not `method` (405 listing `allow`), or when it is
-  // a POST whose body is not JSON (415); nullopt when the route may go on.
-  std::optional<Response> Refuse(http::verb method, const char* allow) const {
-    if (request_.method() != method) {
-      Response response = ProtocolProblem(request_, target_.path, ProtocolError::kMethodNotAllowed,
-                                          std::string("this resource supports ") + allow);
-      response.set(http::field::allow, allow);
-      return response;
-    }
-    if (method == http::verb::post && !IsJson(ToStd(request_[http::field::content_type]))) {
-      return ProtocolProblem(request_, target_.path, ProtocolError::kUnsupportedMediaType,
-                             "the request body must be application/json");
-    }
-    return std::nullopt;
-  }
-
-  // As Refuse, for a route that takes no query parameters (400 when given).
-  std::optional<Response> RefuseWithoutQuery(http::verb method, const char* allow) const {
-    auto refusal = Refuse(method, allow);
-    if (!refusal) RejectQuery(target_.query);
-    return refusal;
-  }
-
-  // For a collection, listed with GET (its query its filters) and added to with POST.
-  bool IsGet() const { return request_.method() == http::verb::get; }
-
- private:
-  const Request& request_;
-  Target target_;
-  std::vector<std::string_view> segments_;
+// The route for `method` at `path`; when there is none, `allow` lists the methods the path
+// does have (none: an unknown path).
+struct Match {
+  const Route* route = nullptr;
+  std::vector<std::string_view> params;
+  std::string allow;
 };
 
-// Each resource's routes, below /api/v1/<resource>; `c.size()` is at least 3.
-
-domain::CaseId CaseIdInPath(const Call& c) { return ParseCaseId(c[3], "the case id in the path"); }
-
-domain::SignalId SignalIdInPath(const Call& c) {
-  return ParseId(c[3], "the signal id in the path", "a signal id");
-}
-
-Response CaseRoute(const Call& c, domain::CaseService& cases) {
-  if (c.size() == 3) {
-    if (c.IsGet()) return ListCases(cases, c.request(), c.query());
-    if (auto refusal = c.RefuseWithoutQuery(http::verb::post, "GET, POST")) return *refusal;
-    return PostCase(cases, c.request());
+Match FindRoute(http::verb method, std::string_view path) {
+  const std::vector<std::string_view> segments = Segments(path);
+  Match match;
+  for (const Route& candidate : RouteTable()) {
+    auto params = Params(candidate.info.pattern, segments);
+    if (!params) continue;
+    if (candidate.info.method == method) return {&candidate, std::move(*params), {}};
+    if (!match.allow.empty()) match.allow += ", ";
+    match.allow += ToStd(http::to_string(candidate.info.method));
   }
-  if (c.size() == 4) {
-    if (auto refusal = c.RefuseWithoutQuery(http::verb::get, "GET")) return *refusal;
-    return GetCase(cases, c.request(), CaseIdInPath(c));
-  }
-  if (c.size() == 5 && c[4] == "transitions") {
-    if (auto refusal = c.RefuseWithoutQuery(http::verb::post, "POST")) return *refusal;
-    return PostTransition(cases, c.request(), CaseIdInPath(c));
-  }
-  if (c.size() == 5 && c[4] == "history") {
-    if (auto refusal = c.RefuseWithoutQuery(http::verb::get, "GET")) return *refusal;
-    return GetHistory(cases, c.request(), CaseIdInPath(c));
-  }
-  return c.NotFound();
-}
-
-Response SignalRoute(const Call& c, domain::SignalService& signals) {
-  if (c.size() == 3) {
-    if (c.IsGet()) return ListSignals(signals, c.request(), c.query());
-    if (auto refusal = c.RefuseWithoutQuery(http::verb::post, "GET, POST")) return *refusal;
-    return PostSignal(signals, c.request());
-  }
-  if (c.size() == 4) {
-    if (auto refusal = c.RefuseWithoutQuery(http::verb::get, "GET")) return *refusal;
-    return GetSignal(signals, c.request(), SignalIdInPath(c));
-  }
-  if (c.size() == 5 && c[4] == "assessment") {
-    if (auto refusal = c.RefuseWithoutQuery(http::verb::post, "POST")) return *refusal;
-    return PostAssessment(signals, c.request(), SignalIdInPath(c));
-  }
-  return c.NotFound();
-}
-
-Response ActivityRoute(const Call& c, domain::ActivityService& activities) {
-  if (c.size() != 3) return c.NotFound();
-  if (c.IsGet()) return ListActivities(activities, c.request(), c.query());
-  if (auto refusal = c.RefuseWithoutQuery(http::verb::post, "GET, POST")) return *refusal;
-  return PostActivity(activities, c.request());
-}
-
-Response ReportRoute(const Call& c, const ApiServices& services) {
-  if (c.size() != 5) return c.NotFound();
-  if (c[3] == "woonoverlast") {
-    if (auto refusal = c.Refuse(http::verb::get, "GET")) return *refusal;
-    return GetWoonoverlastReport(services.cases, c.request(), c[4], c.query());
-  }
-  if (c[3] == "ondermijning") {
-    if (auto refusal = c.Refuse(http::verb::get, "GET")) return *refusal;
-    return GetOndermijningReport(services.ondermijning_reports, c.request(), c[4], c.query());
-  }
-  return c.NotFound();
+  return match;
 }
 
 }  // namespace
 
-Response Router::Handle(const Request& request) {
-  Response response = HandleOrProblem(request);
+std::vector<RouteInfo> Router::Routes() {
+  std::vector<RouteInfo> routes;
+  for (const Route& route : RouteTable()) routes.push_back(route.info);
+  return routes;
+}
+
+Response Router::Handle(const Request& request, const std::string& client) {
+  Response response = HandleOrProblem(request, client);
   response.set(http::field::server, "casus");
   return response;
 }
 
-Response Router::HandleOrProblem(const Request& request) {
+Response Router::HandleOrProblem(const Request& request, const std::string& client) {
   const std::string_view path = SplitTarget(ToStd(request.target())).path;
   try {
-    return Dispatch(request);
+    return Dispatch(request, client);
   } catch (const domain::DomainError& error) {
     return ProblemResponse(ProblemFor(error), path, request.version(), request.keep_alive());
   } catch (const std::exception& error) {
@@ -235,18 +144,40 @@ Response Router::HandleOrProblem(const Request& request) {
                          "the server could not handle this request");
 }
 
-Response Router::Dispatch(const Request& request) {
-  const Call c(request);
-  if (c.size() == 1 && c[0] == "healthz") {
-    if (auto refusal = c.Refuse(http::verb::get, "GET")) return *refusal;
-    return JsonResponse(request, http::status::ok, R"({"status":"ok"})");
+// The checks run in the order router.hpp's status policy lists them.
+Response Router::Dispatch(const Request& request, const std::string& client) {
+  const Target target = SplitTarget(ToStd(request.target()));
+  const Match match = FindRoute(request.method(), target.path);
+  if (match.route == nullptr && match.allow.empty()) {
+    return ProtocolProblem(request, target.path, ProtocolError::kRouteNotFound,
+                           "there is no resource at this path");
   }
-  if (c.size() < 3 || c[0] != "api" || c[1] != "v1") return c.NotFound();
-  if (c[2] == "cases") return CaseRoute(c, services_.cases);
-  if (c[2] == "signals") return SignalRoute(c, services_.signals);
-  if (c[2] == "activities") return ActivityRoute(c, services_.activities);
-  if (c[2] == "reports") return ReportRoute(c, services_);
-  return c.NotFound();
+  if (match.route == nullptr) {
+    Response response = ProtocolProblem(request, target.path, ProtocolError::kMethodNotAllowed,
+                                        "this resource supports " + match.allow);
+    response.set(http::field::allow, match.allow);
+    return response;
+  }
+  const Route& route = *match.route;
+
+  std::optional<domain::Actor> actor;
+  if (const auto action = route.info.action) {
+    const std::string object = AuditObject(target.path);
+    actor = Authenticate(services_, request, client, *action, object);
+    // A role that may not perform the route's action at all is refused before anything of the
+    // request is read, so that it learns nothing from validation either.
+    services_.gate.RequireAllowed(*actor, *action, object);
+  }
+  if (request.method() == http::verb::post &&
+      !IsJsonMediaType(ToStd(request[http::field::content_type]))) {
+    return ProtocolProblem(request, target.path, ProtocolError::kUnsupportedMediaType,
+                           "the request body must be application/json");
+  }
+  // Routes without query parameters refuse any, as the list routes refuse unknown ones.
+  if (route.query == Query::kRefused) {
+    [[maybe_unused]] const QueryString none(target.query, {});
+  }
+  return route.handler({request, match.params, target.query, services_, actor ? &*actor : nullptr});
 }
 
 }  // namespace casus::web

@@ -1,14 +1,27 @@
 #pragma once
 
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/action.hpp"
 #include "web/api_services.hpp"
 #include "web/http.hpp"
 
 namespace casus::web {
 
+// One route of the API as the Router's table declares it (web/route_table.cpp).
+struct RouteInfo {
+  http::verb method;
+  std::string_view pattern;              // e.g. "/api/v1/cases/{id}/transitions"
+  std::optional<domain::Action> action;  // what it asks of the domain; nullopt: open, no token
+};
+
 // The HTTP API as a plain function from request to response: no socket, no I/O of its own
 // beyond the calls to the domain services, so it is tested by calling Handle directly.
 //
-//   GET  /healthz                                  {"status":"ok"}
+//   GET  /healthz                                  {"status":"ok"}; open, needs no token
 //   POST /api/v1/cases                             201, Location, ETag "1"
 //   GET  /api/v1/cases?kind=&state=&district=&housing_type=&limit=&after=
 //   GET  /api/v1/cases/{id}                        ETag "<version>"
@@ -21,23 +34,48 @@ namespace casus::web {
 //                                                  new_case: 201 with the new casus, Location
 //   POST /api/v1/activities                        201 with the activity (no Location)
 //   GET  /api/v1/activities?type=&year=&limit=&after=
-//   GET  /api/v1/reports/woonoverlast/{year}[?format=json|csv]
-//   GET  /api/v1/reports/ondermijning/{year}[?format=json|csv]
+//   GET  /api/v1/reports/woonoverlast/{year}[?format=json|csv][&suppress_below=N]
+//   GET  /api/v1/reports/ondermijning/{year}[?format=json|csv][&suppress_below=N]
+//   GET  /api/v1/audit?object=&from=&to=&limit=&after=
+//                                                  {"items":[{"id","at","token","role",
+//                                                  "action","object","result","client",
+//                                                  "hash"}...],"next"}; from/to YYYY-MM-DD
+//                                                  or YYYY-MM-DDTHH:MM:SSZ
 //
-// Status policy (as README.md's table): a body of the wrong shape is 400 (syntax, nesting over
-// kMaxJsonDepth, unknown/repeated/missing fields, wrong JSON types); a well-formed body with an
-// unacceptable value is 422, whether the web layer sees it (an enum name outside the
-// vocabulary, a date that is not YYYY-MM-DD, 1.5 where a whole number belongs) or the domain
-// does (unknown wijk, future date, date out of order, re-opening without reason, fields that
-// do not fit the casus's kind or the move, reporter details on an anonymous mma signal, a
-// control_day without companies_checked, a link to a casus that is not ondermijning or does
-// not exist). An assessment is read by its decision: a member that belongs to another
-// decision (case_id on a dismiss, reason on a link) is an unknown field, 400. Anything wrong
-// in the path, query or If-Match is 400 (ids, limit over 500, unknown parameters or enum
-// values, year, format). The domain further answers 404 (no such case or signal), 409
-// (forbidden transition; a signal assessed already), 412 (stale If-Match). Bodies must be
-// application/json (415 otherwise); 404 for an unknown path, 405 with Allow for a known path
-// with another method. Size limits (413, 431) are the Session's.
+// Access: every /api/v1 route needs `Authorization: Bearer <token>` (TokenService). Who may
+// do what is decided by domain::AccessPolicy alone, through the guarded services; each route
+// declares the domain::Action it performs (Routes()). suppress_below=N (1..1000) replaces
+// every report cell counting 1..N-1 with the marker "<N"; totals stay true numbers.
+//
+// Status policy, in the order the checks run:
+//   1. 404 for an unknown path, 405 with Allow for a known path with another method. These
+//      need no token: they disclose only the shape of the API documented here.
+//   2. 401 problem+json with `WWW-Authenticate: Bearer` when the token is missing, malformed,
+//      unknown, expired or revoked (one answer for all, so tokens cannot be probed). Nothing
+//      of the request beyond its route is looked at: no body, query or id is parsed, nothing
+//      is stored; one audit row (token "-", result "unauthenticated") records the attempt.
+//   3. 403 when the token's role may not perform the route's action at all (analist on a
+//      casus, beheerder on case content, ...), likewise before the query or body is read.
+//   4. 415 unless a POST's body is application/json; 400 for a query on a route without one.
+//   5. The request itself (README.md's table): a body of the wrong shape is 400 (syntax,
+//      nesting over kMaxJsonDepth, unknown/repeated/missing fields, wrong JSON types); a
+//      well-formed body with an unacceptable value is 422, whether the web layer sees it (an
+//      enum name outside the vocabulary, a date that is not YYYY-MM-DD, 1.5 where a whole
+//      number belongs) or the domain does (unknown wijk, future date, date out of order,
+//      re-opening without reason, fields that do not fit the casus's kind or the move,
+//      reporter details on an anonymous mma signal, a control_day without
+//      companies_checked, a link to a casus that is not ondermijning or does not exist). An
+//      assessment is read by its decision: a member that belongs to another decision
+//      (case_id on a dismiss, reason on a link) is an unknown field, 400. Anything wrong in
+//      the path, query or If-Match is 400 (ids, limit over 500, unknown parameters or enum
+//      values, year, format, suppress_below, from/to).
+//   6. The domain: 404 (no such case or signal, and equally a casus of another team, so that
+//      its existence does not leak), 403 (registering a casus of another team's kind), 409
+//      (forbidden transition; a signal assessed already), 412 (stale If-Match). List routes
+//      answer only the caller's kind of casus whatever the filters say.
+// Every authenticated /api/v1 request from step 3 on leaves exactly one audit row (the
+// guarded services write it; refusals are "denied", a hidden casus included). Size limits
+// (413, 431) and unparseable HTTP (400) are the Session's and come before all of this.
 //
 // Handle never throws. Every failure becomes an `application/problem+json` response: domain
 // errors through ProblemFor (web/problem.hpp), protocol errors (404 route, 405 method with
@@ -50,11 +88,15 @@ class Router {
  public:
   explicit Router(ApiServices services) : services_(services) {}
 
-  Response Handle(const Request& request);
+  // `client` is the caller's address as the audit trail records it (the peer's IP address).
+  Response Handle(const Request& request, const std::string& client);
+
+  // Every route, in the order they are matched; what the access tests walk.
+  static std::vector<RouteInfo> Routes();
 
  private:
-  Response HandleOrProblem(const Request& request);  // the one catch site
-  Response Dispatch(const Request& request);
+  Response HandleOrProblem(const Request& request, const std::string& client);  // one catch site
+  Response Dispatch(const Request& request, const std::string& client);
 
   ApiServices services_;
 };

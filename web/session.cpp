@@ -22,6 +22,13 @@ bool IsParseError(beast::error_code error) {
   return error.category() == http::make_error_code(http::error::bad_target).category();
 }
 
+// The peer's IP address; "unknown" when the connection is gone already.
+std::string PeerAddress(const tcp::socket& socket) {
+  beast::error_code error;
+  const tcp::endpoint peer = socket.remote_endpoint(error);
+  return error ? "unknown" : peer.address().to_string();
+}
+
 bool ExpectsContinue(const Request& request) {
   return beast::iequals(request[http::field::expect], "100-continue");
 }
@@ -59,7 +66,11 @@ bool SessionRegistry::WaitUntilEmpty(std::chrono::steady_clock::time_point deadl
 
 Session::Session(tcp::socket&& socket, Router& router, const ServerOptions& options,
                  SessionRegistry& registry)
-    : stream_(std::move(socket)), router_(router), options_(options), registry_(registry) {}
+    : stream_(std::move(socket)),
+      client_(PeerAddress(stream_.socket())),
+      router_(router),
+      options_(options),
+      registry_(registry) {}
 
 Session::~Session() { registry_.Remove(this); }
 
@@ -173,7 +184,7 @@ void Session::OnReadError(beast::error_code error) {
 void Session::HandleRequest() {
   phase_ = Phase::kHandling;
   const Request request = parser_->release();
-  Response response = router_.Handle(request);
+  Response response = router_.Handle(request, client_);
   if (registry_.stopping()) response.keep_alive(false);
   Write(std::move(response));
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "web/asio.hpp"
@@ -77,6 +78,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnShutdown();
 
   beast::tcp_stream stream_;
+  std::string client_;  // the peer's IP address, for the audit trail; taken once at the start
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::empty_body> continue_;

@@ -18,15 +18,16 @@ Response SignalResponse(const Request& request, http::status status, const domai
 
 }  // namespace
 
-Response PostSignal(domain::SignalService& service, const Request& request) {
-  const domain::Signal signal = service.Receive(NewSignalFromJson(request.body()));
+Response PostSignal(domain::GuardedSignalService& service, const domain::Actor& actor,
+                    const Request& request) {
+  const domain::Signal signal = service.Receive(actor, NewSignalFromJson(request.body()));
   Response response = SignalResponse(request, http::status::created, signal);
   response.set(http::field::location, "/api/v1/signals/" + std::to_string(signal.id));
   return response;
 }
 
-Response ListSignals(domain::SignalService& service, const Request& request,
-                     std::string_view query) {
+Response ListSignals(domain::GuardedSignalService& service, const domain::Actor& actor,
+                     const Request& request, std::string_view query) {
   const QueryString parameters(query, {"source", "theme", "status", "limit", "after"});
   domain::SignalFilter filter;
   filter.source = EnumParameter<domain::SignalSource>(parameters, "source");
@@ -34,17 +35,18 @@ Response ListSignals(domain::SignalService& service, const Request& request,
   filter.status = EnumParameter<domain::SignalStatus>(parameters, "status");
   filter.limit = LimitParameter(parameters);
   filter.after = AfterParameter(parameters);
-  return JsonResponse(request, http::status::ok, SignalPageJson(service.List(filter)));
+  return JsonResponse(request, http::status::ok, SignalPageJson(service.List(actor, filter)));
 }
 
-Response GetSignal(domain::SignalService& service, const Request& request, domain::SignalId id) {
-  return SignalResponse(request, http::status::ok, service.Get(id));
+Response GetSignal(domain::GuardedSignalService& service, const domain::Actor& actor,
+                   const Request& request, domain::SignalId id) {
+  return SignalResponse(request, http::status::ok, service.Get(actor, id));
 }
 
-Response PostAssessment(domain::SignalService& service, const Request& request,
-                        domain::SignalId id) {
+Response PostAssessment(domain::GuardedSignalService& service, const domain::Actor& actor,
+                        const Request& request, domain::SignalId id) {
   const domain::AssessmentOutcome outcome =
-      service.Assess(id, AssessmentRequestFromJson(request.body()));
+      service.Assess(actor, id, AssessmentRequestFromJson(request.body()));
   if (outcome.new_case) return CreatedCaseResponse(request, *outcome.new_case);
   return SignalResponse(request, http::status::ok, outcome.signal);
 }

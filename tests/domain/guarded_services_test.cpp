@@ -80,8 +80,9 @@ TEST_CASE_METHOD(GuardedFixture, "A casus of another team answers exactly as a m
   CHECK(CodeOf([&] { guarded_cases.Get(woonoverlast, ondermijning_case); }) ==
         ErrorCode::kNotFound);
   CHECK(MessageOf([&] { guarded_cases.Get(woonoverlast, ondermijning_case); }) ==
-        MessageOf([&] { guarded_cases.Get(woonoverlast, 999); })
-            .replace(8, 3, std::to_string(ondermijning_case)));
+        MessageOf([&] {
+          guarded_cases.Get(woonoverlast, 999);
+        }).replace(8, 3, std::to_string(ondermijning_case)));
   CHECK(CodeOf([&] { guarded_cases.History(ondermijning, woonoverlast_case); }) ==
         ErrorCode::kNotFound);
   CHECK(CodeOf([&] {
@@ -110,8 +111,7 @@ TEST_CASE_METHOD(GuardedFixture, "Analist and beheerder reach no case content at
   }
   CHECK(guarded_reports.Woonoverlast(analist, 2024).totals.Total() == 1);
   CHECK(guarded_reports.Ondermijning(analist, 2024).figures.cases.handled == 1);
-  CHECK(CodeOf([&] { guarded_reports.Ondermijning(woonoverlast, 2024); }) ==
-        ErrorCode::kForbidden);
+  CHECK(CodeOf([&] { guarded_reports.Ondermijning(woonoverlast, 2024); }) == ErrorCode::kForbidden);
   CHECK(CodeOf([&] { guarded_reports.Woonoverlast(beheerder, 2024); }) == ErrorCode::kForbidden);
 }
 

@@ -62,3 +62,12 @@ TEST_CASE_METHOD(RetentionFixture, "Only a beheerder runs retention", "[domain][
   CHECK(retention.SetYears(operator_, CaseKind::kOndermijning, 10).ondermijning_years == 10);
   CHECK_THROWS_AS(retention.SetYears(operator_, CaseKind::kOndermijning, 0), DomainError);
 }
+
+TEST_CASE_METHOD(RetentionFixture, "Only what was actually purged is reported and audited",
+                 "[domain][retention]") {
+  store.closed_woonoverlast = {1, 2};
+  store.skip = {2};  // re-opened between listing and purging
+  const auto report = retention.Purge(operator_, Date(2031, 3, 1), false);
+  CHECK(report.cases == std::vector<CaseId>{1});
+  CHECK(audit.Rows().size() == 2);
+}

@@ -157,7 +157,8 @@ TEST_CASE("The CSV has a header, a row per wijk and the Totaal row", "[domain][y
 
 TEST_CASE("Suppressed cells show a marker while the totals stay true", "[domain][year_report]") {
   std::vector<CaseTimeline> timelines;
-  for (int i = 0; i < 6; ++i) timelines.push_back(TimelineBuilder("Centrum", HousingType::kKoop, "2024-01-05"));
+  for (int i = 0; i < 6; ++i)
+    timelines.push_back(TimelineBuilder("Centrum", HousingType::kKoop, "2024-01-05"));
   timelines.push_back(TimelineBuilder("Centrum", HousingType::kCorporatie, "2024-01-05"));
   timelines.push_back(TimelineBuilder("Meerzicht", HousingType::kCorporatie, "2024-01-05"));
   const auto report = BuildWoonoverlastReport(2024, kDistricts, timelines);

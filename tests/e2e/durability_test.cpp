@@ -27,6 +27,22 @@ constexpr const char* kCaseBody =
     R"({"kind":"woonoverlast","district":"Centrum","housing_type":"koop",)"
     R"("reported_on":"2024-03-01","categories":["geluid"],"summary":"Harde muziek"})";
 
+// `casus token create` for `db_path`: the token it prints alone on its last line.
+std::string CreateToken(const std::string& db_path, const std::string& name,
+                        const std::string& role) {
+  ChildProcess create(CASUS_BINARY,
+                      {"token", "create", "--db", db_path, "--name", name, "--role", role});
+  std::string last;
+  while (const auto line = create.WaitForLine("", kStartTimeout)) last = *line;
+  const auto status = create.Wait(10s);
+  REQUIRE(status.has_value());
+  REQUIRE(WIFEXITED(*status));
+  REQUIRE(WEXITSTATUS(*status) == 0);
+  REQUIRE_FALSE(last.empty());
+  REQUIRE(last.find(' ') == std::string::npos);
+  return last;
+}
+
 // `casus serve` on an ephemeral loopback port; the port is read from its "listening on" line.
 struct ServeProcess {
   explicit ServeProcess(const std::string& db_path)
@@ -44,10 +60,11 @@ struct ServeProcess {
 
 TEST_CASE("A registered casus survives kill -9 of the server", "[e2e][durability]") {
   TempDatabasePath db;
+  const std::string token = CreateToken(db.path(), "durability", "woonoverlast");
   std::string created_body;
   {
     ServeProcess serve(db.path());
-    HttpClient client(serve.port);
+    HttpClient client(serve.port, token);
     const Response created = client.Post("/api/v1/cases", kCaseBody);
     REQUIRE(created.result() == http::status::created);
     CHECK(created[http::field::location] == "/api/v1/cases/1");
@@ -58,10 +75,12 @@ TEST_CASE("A registered casus survives kill -9 of the server", "[e2e][durability
     CHECK(WIFSIGNALED(*status));
   }
   ServeProcess again(db.path());
-  HttpClient client(again.port);
+  HttpClient client(again.port, token);
   const Response fetched = client.Get("/api/v1/cases/1");
   REQUIRE(fetched.result() == http::status::ok);
   CHECK(fetched.body() == created_body);
+  // The token outlived the kill too, and is still the only way in.
+  CHECK(HttpClient(again.port).Get("/api/v1/cases/1").result() == http::status::unauthorized);
 }
 
 TEST_CASE("casus serve stops cleanly on SIGTERM", "[e2e][durability]") {

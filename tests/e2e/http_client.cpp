@@ -12,8 +12,8 @@ void ThrowIf(beast::error_code error, const char* what) {
 
 }  // namespace
 
-HttpClient::HttpClient(unsigned short port, std::chrono::milliseconds timeout)
-    : stream_(context_), timeout_(timeout) {
+HttpClient::HttpClient(unsigned short port, std::string token, std::chrono::milliseconds timeout)
+    : stream_(context_), timeout_(timeout), token_(std::move(token)) {
   beast::error_code result;
   stream_.expires_after(timeout_);
   stream_.async_connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port),
@@ -29,6 +29,9 @@ void HttpClient::Run() {
 
 Response HttpClient::Send(Request request) {
   request.set(http::field::host, "127.0.0.1");
+  if (!token_.empty() && request.count(http::field::authorization) == 0) {
+    request.set(http::field::authorization, "Bearer " + token_);
+  }
   request.prepare_payload();
   beast::error_code result;
   stream_.expires_after(timeout_);

@@ -16,13 +16,16 @@ namespace net = web::net;
 using web::tcp;
 
 // A minimal HTTP/1.1 client on one loopback connection, for tests. Every operation is bounded
-// by `timeout` and throws beast::system_error when it fails or times out.
+// by `timeout` and throws beast::system_error when it fails or times out. Given a token, it
+// sends `Authorization: Bearer <token>` with every request that carries no Authorization of
+// its own (raw bytes excepted).
 class HttpClient {
  public:
-  explicit HttpClient(unsigned short port,
+  explicit HttpClient(unsigned short port, std::string token = {},
                       std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
-  // Sends one request (Host and Content-Length are filled in) and reads its response.
+  // Sends one request (Host, Content-Length and the token are filled in) and reads its
+  // response.
   Response Send(Request request);
   Response Get(const std::string& target);
   Response Post(const std::string& target, const std::string& body,
@@ -47,6 +50,7 @@ class HttpClient {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::chrono::milliseconds timeout_;
+  std::string token_;
 };
 
 }  // namespace casus::e2e

@@ -13,6 +13,7 @@ namespace casus::e2e {
 namespace {
 
 using namespace std::chrono_literals;
+using domain::Role;
 
 constexpr const char* kCaseBody =
     R"({"kind":"woonoverlast","district":"De Leyens","housing_type":"corporatie",)"
@@ -28,7 +29,7 @@ std::size_t StoredCases(RunningServer& running) {
 TEST_CASE("Over HTTP a casus is registered, moved, listed, its history and report read back",
           "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
 
   const Response created = client.Post("/api/v1/cases", kCaseBody);
   REQUIRE(created.result() == http::status::created);
@@ -81,7 +82,7 @@ TEST_CASE("Over HTTP a casus is registered, moved, listed, its history and repor
 
 TEST_CASE("Several requests are answered on one kept-alive connection", "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   const unsigned short local_port = client.local_port();
   for (int i = 0; i < 5; ++i) {
     const Response response = client.Get("/healthz");
@@ -95,10 +96,12 @@ TEST_CASE("Several requests are answered on one kept-alive connection", "[e2e]")
 
 TEST_CASE("Pipelined requests are answered in order", "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   client.WriteRaw(
       "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-      "GET /api/v1/cases/1 HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /api/v1/cases/1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+      running.Token(Role::kWoonoverlast) +
+      "\r\n\r\n"
       "GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n");
   CHECK(client.Read().result() == http::status::ok);
   CHECK(client.Read().result() == http::status::not_found);  // no case 1 yet
@@ -107,7 +110,7 @@ TEST_CASE("Pipelined requests are answered in order", "[e2e]") {
 
 TEST_CASE("A client asking to close gets its answer and then the connection closed", "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   Request request{http::verb::get, "/healthz", 11};
   request.keep_alive(false);
   const Response response = client.Send(request);
@@ -119,7 +122,7 @@ TEST_CASE("A client asking to close gets its answer and then the connection clos
 TEST_CASE("A body over 1 MiB is answered 413 problem+json over the wire and stores nothing",
           "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   const std::string body(1024 * 1024 + 1, ' ');
   client.WriteRaw(
       "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
@@ -139,7 +142,7 @@ TEST_CASE("A body over 1 MiB is answered 413 problem+json over the wire and stor
 
 TEST_CASE("A body of exactly 1 MiB is read and judged on its content", "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   std::string body = kCaseBody;
   body.append(1024 * 1024 - body.size(), ' ');
   CHECK(client.Post("/api/v1/cases", body).result() == http::status::created);
@@ -148,7 +151,7 @@ TEST_CASE("A body of exactly 1 MiB is read and judged on its content", "[e2e]") 
 TEST_CASE("A client announcing a too large body with Expect: 100-continue gets 413 at once",
           "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   client.WriteRaw(
       "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
       "Expect: 100-continue\r\nContent-Length: 5000000\r\n\r\n");
@@ -158,12 +161,13 @@ TEST_CASE("A client announcing a too large body with Expect: 100-continue gets 4
 TEST_CASE("A client announcing an acceptable body with Expect: 100-continue is told to go on",
           "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   const std::string body = kCaseBody;
   client.WriteRaw(
       "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "Expect: 100-continue\r\nContent-Length: " +
-      std::to_string(body.size()) + "\r\n\r\n");
+      "Authorization: Bearer " +
+      running.Token(Role::kWoonoverlast) +
+      "\r\nExpect: 100-continue\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n");
   CHECK(client.Read().result() == http::status::continue_);
   client.WriteRaw(body);
   CHECK(client.Read().result() == http::status::created);
@@ -171,7 +175,7 @@ TEST_CASE("A client announcing an acceptable body with Expect: 100-continue is t
 
 TEST_CASE("A header over 8 KiB is answered 431", "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   client.WriteRaw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Padding: " + std::string(9000, 'a') +
                   "\r\n\r\n");
   const Response response = client.Read();
@@ -181,7 +185,7 @@ TEST_CASE("A header over 8 KiB is answered 431", "[e2e]") {
 
 TEST_CASE("Bytes that are not HTTP are answered 400 and the connection closed", "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   client.WriteRaw("HELLO\r\n\r\n");
   const Response response = client.Read();
   CHECK(response.result() == http::status::bad_request);
@@ -190,7 +194,7 @@ TEST_CASE("Bytes that are not HTTP are answered 400 and the connection closed", 
 
 TEST_CASE("A silent client is cut off by the header timeout", "[e2e]") {
   RunningServer running;  // header_timeout 1 s
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   const auto closed_after = client.WaitForClose(5s);
   REQUIRE(closed_after.has_value());
   CHECK(*closed_after >= 800ms);
@@ -199,7 +203,7 @@ TEST_CASE("A silent client is cut off by the header timeout", "[e2e]") {
 
 TEST_CASE("A client sending its header too slowly is cut off by the header timeout", "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   client.WriteRaw("GET /healthz HTTP/1.1\r\n");
   const auto closed_after = client.WaitForClose(5s);
   REQUIRE(closed_after.has_value());
@@ -208,7 +212,7 @@ TEST_CASE("A client sending its header too slowly is cut off by the header timeo
 
 TEST_CASE("A client that stops sending its body is cut off by the body timeout", "[e2e]") {
   RunningServer running;  // body_timeout 2 s
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   client.WriteRaw(
       "POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
       "Content-Length: 100\r\n\r\n{\"kind\":");
@@ -220,7 +224,7 @@ TEST_CASE("A client that stops sending its body is cut off by the body timeout",
 
 TEST_CASE("An idle kept-alive connection is closed after the idle timeout", "[e2e]") {
   RunningServer running;  // idle_timeout 2 s
-  HttpClient client(running.port);
+  HttpClient client = running.Client(Role::kWoonoverlast);
   REQUIRE(client.Get("/healthz").result() == http::status::ok);
   const auto closed_after = client.WaitForClose(6s);
   REQUIRE(closed_after.has_value());
@@ -232,7 +236,7 @@ TEST_CASE("A stalled connection does not keep other clients waiting", "[e2e]") {
   RunningServer running;
   HttpClient stalled(running.port);
   stalled.WriteRaw("POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{");
-  HttpClient other(running.port, 500ms);
+  HttpClient other(running.port, {}, 500ms);
   CHECK(other.Get("/healthz").result() == http::status::ok);
 }
 
@@ -244,7 +248,7 @@ TEST_CASE("Stop closes idle connections and returns well before the stop timeout
   running.server.Stop();
   CHECK(std::chrono::steady_clock::now() - start < 2s);
   CHECK(idle.WaitForClose(1s).has_value());
-  CHECK_THROWS(HttpClient(running.port, 500ms));
+  CHECK_THROWS(HttpClient(running.port, {}, 500ms));
 }
 
 TEST_CASE("Concurrent clients registering at once all get distinct cases", "[e2e]") {
@@ -255,7 +259,7 @@ TEST_CASE("Concurrent clients registering at once all get distinct cases", "[e2e
   std::atomic<int> created{0};
   for (int c = 0; c < kClients; ++c) {
     threads.emplace_back([&] {
-      HttpClient client(running.port);
+      HttpClient client = running.Client(Role::kWoonoverlast);
       for (int i = 0; i < kEach; ++i) {
         if (client.Post("/api/v1/cases", kCaseBody).result() == http::status::created) ++created;
       }

@@ -21,7 +21,7 @@ std::string Text(const rapidjson::Value& value) {
 
 TEST_CASE("Over HTTP signals become a casus that is enforced, closed and reported", "[e2e]") {
   RunningServer running;
-  HttpClient client(running.port);
+  HttpClient client = running.Client(domain::Role::kOndermijning);
 
   // Signals: one from the meldpunt with its reporter, one anonymous, one from last year; an
   // anonymous one with reporter details is refused and leaves nothing behind.

@@ -1,25 +1,35 @@
 #pragma once
 
 // The real web::Server on an ephemeral loopback port over a migrated SQLite file, wired as the
-// casus binary wires it, with helpers for reading its answers.
+// casus binary wires it (real tokens, real hash-chained audit trail), with helpers for reading
+// its answers.
 
 #include <chrono>
+#include <map>
 #include <string>
 
 #include <catch2/catch.hpp>
 
+#include "domain/access_gate.hpp"
 #include "domain/activity_service.hpp"
 #include "domain/case_service.hpp"
 #include "domain/clock.hpp"
+#include "domain/enum_names.hpp"
+#include "domain/guarded_services.hpp"
 #include "domain/ondermijning_report_service.hpp"
+#include "domain/role.hpp"
 #include "domain/signal_service.hpp"
+#include "domain/token_service.hpp"
 #include "http_client.hpp"
 #include "persistence/database.hpp"
 #include "persistence/migrator.hpp"
+#include "persistence/openssl_token_crypto.hpp"
 #include "persistence/soci_activity_repository.hpp"
+#include "persistence/soci_audit_trail.hpp"
 #include "persistence/soci_case_repository.hpp"
 #include "persistence/soci_district_repository.hpp"
 #include "persistence/soci_signal_repository.hpp"
+#include "persistence/soci_token_store.hpp"
 #include "temp_path.hpp"
 #include "web/json.hpp"
 #include "web/server.hpp"
@@ -39,14 +49,24 @@ inline web::ServerOptions ShortTimeouts() {
   return options;
 }
 
-// Everything the casus binary wires, in one object, with a clock fixed on 15 January 2025;
-// members are destroyed in reverse order, so the server stops before the database closes and
-// the file is removed last.
+// Everything the casus binary wires, in one object, with a clock fixed on 15 January 2025 and
+// one token per role, named after it; members are destroyed in reverse order, so the server
+// stops before the database closes and the file is removed last.
 struct RunningServer {
   explicit RunningServer(web::ServerOptions options = ShortTimeouts())
-      : server(web::ApiServices{service, signal_service, activity_service, ondermijning_reports},
+      : server(web::ApiServices{tokens, gate, guarded_cases, guarded_signals, guarded_activities,
+                                guarded_reports, guarded_audit},
                std::move(options)),
-        port(server.Start()) {}
+        port(server.Start()) {
+    for (const domain::Role role : domain::AllOf<domain::Role>()) {
+      secrets[role] = tokens.Create(std::string(domain::Name(role)), role, std::nullopt).secret;
+    }
+  }
+
+  const std::string& Token(domain::Role role) const { return secrets.at(role); }
+
+  // A connection that sends the token of `role` with every request.
+  HttpClient Client(domain::Role role) const { return HttpClient(port, Token(role)); }
 
   TempDatabasePath file;
   persistence::Database database{file.path()};
@@ -60,6 +80,17 @@ struct RunningServer {
   domain::SignalService signal_service{signals, cases, service, clock};
   domain::ActivityService activity_service{activities, cases, clock};
   domain::OndermijningReportService ondermijning_reports{signals, cases, activities};
+  persistence::SociTokenStore token_store{database};
+  persistence::SociAuditTrail audit_trail{database};
+  persistence::OpenSslTokenCrypto token_crypto;
+  domain::TokenService tokens{token_store, token_crypto, clock};
+  domain::AccessGate gate{audit_trail, clock};
+  domain::GuardedCaseService guarded_cases{service, gate};
+  domain::GuardedSignalService guarded_signals{signal_service, gate};
+  domain::GuardedActivityService guarded_activities{activity_service, gate};
+  domain::GuardedReportService guarded_reports{service, ondermijning_reports, gate};
+  domain::GuardedAuditService guarded_audit{audit_trail, gate};
+  std::map<domain::Role, std::string> secrets;  // each role's token, for the tests to send
   web::Server server;
   unsigned short port;
 };

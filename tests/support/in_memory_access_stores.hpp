@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
@@ -113,11 +114,22 @@ class RecordingPersonalDataStore final : public domain::PersonalDataStore {
     asked_signal_cutoff = cutoff;
     return assessed_signals;
   }
-  void Purge(const std::vector<domain::CaseId>& cases, const std::vector<domain::SignalId>& signals,
-             const std::string&) override {
+  // Purges all it is given except the ids in `skip` (as if re-opened meanwhile).
+  std::vector<std::int64_t> skip;
+  domain::PurgedIds Purge(const std::vector<domain::CaseId>& cases,
+                          const std::vector<domain::SignalId>& signals,
+                          const std::string&) override {
     ++purges;
-    purged_cases = cases;
-    purged_signals = signals;
+    const auto kept = [&](const std::vector<std::int64_t>& ids) {
+      std::vector<std::int64_t> out;
+      for (const auto id : ids) {
+        if (std::find(skip.begin(), skip.end(), id) == skip.end()) out.push_back(id);
+      }
+      return out;
+    };
+    purged_cases = kept(cases);
+    purged_signals = kept(signals);
+    return {purged_cases, purged_signals};
   }
 };
 

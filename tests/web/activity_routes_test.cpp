@@ -29,7 +29,7 @@ std::string ControlDayReplacing(const std::string& from, const std::string& to) 
 Response Record(Api& api, const std::string& body) { return api.Post("/api/v1/activities", body); }
 
 TEST_CASE("Recording a control day answers 201 with the stored activity", "[web][activities]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const Response response = Record(api, kControlDayBody);
   REQUIRE(response.result() == http::status::created);
   CHECK(Header(response, http::field::content_type) == "application/json");
@@ -43,7 +43,7 @@ TEST_CASE("Recording a control day answers 201 with the stored activity", "[web]
 
 TEST_CASE("A knock-and-talk names its business park, a HEIT control its type and casussen",
           "[web][activities]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto case_id = api.Register(kOndermijningBody);
   const Response knock =
       Record(api, R"({"type":"knock_and_talk","on":"2024-06-03","business_park":"Lansinghage"})");
@@ -65,7 +65,7 @@ TEST_CASE("A knock-and-talk names its business park, a HEIT control its type and
 }
 
 TEST_CASE("The activity list filters on type and year and pages by id", "[web][activities]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   REQUIRE(Record(api, kControlDayBody).result() == http::status::created);  // 1
   REQUIRE(Record(api, ControlDayReplacing("2024-05-14", "2023-11-02")).result() ==
           http::status::created);  // 2
@@ -86,7 +86,7 @@ TEST_CASE("The activity list filters on type and year and pages by id", "[web][a
 
 TEST_CASE("A control day without companies_checked is refused with 422 and nothing is stored",
           "[web][activities]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto detail =
       RequireProblem(Record(api, ControlDayReplacing(R"("companies_checked":6,)", "")),
                      http::status::unprocessable_entity, "invalid-request", "/api/v1/activities");
@@ -98,7 +98,7 @@ TEST_CASE("A control day without companies_checked is refused with 422 and nothi
 
 TEST_CASE("An unknown activity type is refused with 422, a missing type or date with 400",
           "[web][activities]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto unknown =
       RequireProblem(Record(api, ControlDayReplacing("control_day", "raid")),
                      http::status::unprocessable_entity, "invalid-request", "/api/v1/activities");
@@ -116,7 +116,7 @@ TEST_CASE("An unknown activity type is refused with 422, a missing type or date 
 
 TEST_CASE("Activity fields of the wrong type are refused with 400 naming them",
           "[web][activities]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const std::pair<std::string, const char*> cases[] = {
       {ControlDayReplacing("6", R"("6")"),
        "field 'companies_checked' must be a number, not a string"},
@@ -140,8 +140,8 @@ TEST_CASE("Activity fields of the wrong type are refused with 400 naming them",
 }
 
 TEST_CASE("Activity values outside the contract are refused with 422", "[web][activities]") {
-  Api api;
-  const auto woonoverlast = api.Register();
+  Api api{domain::Role::kOndermijning};
+  const auto woonoverlast = api.As(domain::Role::kWoonoverlast, [&] { return api.Register(); });
   const std::string values[] = {
       ControlDayReplacing("6", "2.5"),
       ControlDayReplacing("6", "-1"),
@@ -163,7 +163,7 @@ TEST_CASE("Activity values outside the contract are refused with 422", "[web][ac
 }
 
 TEST_CASE("Bad activity list queries are refused with 400", "[web][activities]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   for (const char* query : {"?type=raid", "?year=24", "?year=1899", "?year=twee", "?limit=501",
                             "?after=x", "?source=mma"}) {
     INFO(query);
@@ -174,7 +174,7 @@ TEST_CASE("Bad activity list queries are refused with 400", "[web][activities]")
 
 TEST_CASE("The activity routes answer 405 for other methods and 404 below the collection",
           "[web][activities]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const Response put =
       api.Send(http::verb::put, "/api/v1/activities", kControlDayBody, "application/json");
   RequireProblem(put, http::status::method_not_allowed, "method-not-allowed", "/api/v1/activities");

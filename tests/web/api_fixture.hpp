@@ -1,17 +1,24 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "domain/access_gate.hpp"
 #include "domain/activity_service.hpp"
 #include "domain/case_service.hpp"
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
+#include "domain/guarded_services.hpp"
 #include "domain/ondermijning_report_service.hpp"
+#include "domain/role.hpp"
 #include "domain/signal_service.hpp"
+#include "domain/token_service.hpp"
+#include "support/in_memory_access_stores.hpp"
 #include "support/in_memory_activity_repository.hpp"
 #include "support/in_memory_case_repository.hpp"
 #include "support/in_memory_signal_repository.hpp"
@@ -44,30 +51,78 @@ inline constexpr const char* kMmaSignalBody =
     R"({"received_on":"2024-04-03","source":"mma","themes":["drugs","prostitutie"],)"
     R"("summary":"Anonieme melding drugshandel"})";
 
-// A Router over in-memory repositories, Zoetermeer's wijken and a clock fixed on
-// 15 January 2025, with helpers to send requests the way Beast's parser would hand them over.
+// The caller's address the fixture's requests come from (a documentation address).
+inline constexpr const char* kClient = "192.0.2.7";
+
+// A Router over in-memory repositories, tokens and audit trail, Zoetermeer's wijken and a
+// clock fixed on 15 January 2025, with helpers to send requests the way Beast's parser would
+// hand them over. There is one token per role, named after it; requests carry the token of
+// `role` (woonoverlast unless the constructor says otherwise, or during As).
 struct Api {
+  explicit Api(domain::Role acting_role = domain::Role::kWoonoverlast) : role(acting_role) {
+    for (const domain::Role each : domain::AllOf<domain::Role>()) {
+      secrets[each] = tokens.Create(std::string(domain::Name(each)), each, std::nullopt).secret;
+    }
+  }
+
   casus::testing::InMemoryCaseRepository cases;
   casus::testing::InMemorySignalRepository signals{cases};
   casus::testing::InMemoryActivityRepository activities;
   casus::testing::FixedDistrictRepository districts;
+  casus::testing::InMemoryTokenStore token_store;
+  casus::testing::CountingTokenCrypto crypto;
+  casus::testing::InMemoryAuditTrail audit_trail;
   domain::FixedClock clock{domain::Date(2025, 1, 15)};
   domain::CaseService service{cases, districts, clock};
   domain::SignalService signal_service{signals, cases, service, clock};
   domain::ActivityService activity_service{activities, cases, clock};
   domain::OndermijningReportService report_service{signals, cases, activities};
-  Router router{ApiServices{service, signal_service, activity_service, report_service}};
+  domain::TokenService tokens{token_store, crypto, clock};
+  domain::AccessGate gate{audit_trail, clock};
+  domain::GuardedCaseService guarded_cases{service, gate};
+  domain::GuardedSignalService guarded_signals{signal_service, gate};
+  domain::GuardedActivityService guarded_activities{activity_service, gate};
+  domain::GuardedReportService guarded_reports{service, report_service, gate};
+  domain::GuardedAuditService guarded_audit{audit_trail, gate};
+  Router router{ApiServices{tokens, gate, guarded_cases, guarded_signals, guarded_activities,
+                            guarded_reports, guarded_audit}};
+  domain::Role role;
+  std::map<domain::Role, std::string> secrets;  // each role's token
 
-  Response Send(http::verb method, const std::string& target, const std::string& body = {},
+  // "Bearer <token of `as`>".
+  std::string Bearer(domain::Role as) const { return "Bearer " + secrets.at(as); }
+
+  // A request as Send makes it: Host, the Authorization of `role`, and the given fields.
+  Request Build(http::verb method, const std::string& target, const std::string& body = {},
                 std::optional<std::string> content_type = std::nullopt,
-                std::optional<std::string> if_match = std::nullopt) {
+                std::optional<std::string> if_match = std::nullopt) const {
     Request request{method, target, 11};
     request.set(http::field::host, "localhost");
+    request.set(http::field::authorization, Bearer(role));
     if (content_type) request.set(http::field::content_type, *content_type);
     if (if_match) request.set(http::field::if_match, *if_match);
     request.body() = body;
     if (!body.empty() || method == http::verb::post) request.prepare_payload();
-    return router.Handle(request);
+    return request;
+  }
+
+  Response Handle(const Request& request) { return router.Handle(request, kClient); }
+
+  Response Send(http::verb method, const std::string& target, const std::string& body = {},
+                std::optional<std::string> content_type = std::nullopt,
+                std::optional<std::string> if_match = std::nullopt) {
+    return Handle(Build(method, target, body, std::move(content_type), std::move(if_match)));
+  }
+
+  // Runs `steps` with the token of `acting`, then goes back to the previous role.
+  template <typename Steps>
+  auto As(domain::Role acting, Steps&& steps) {
+    struct Restore {
+      Api& api;
+      domain::Role previous;
+      ~Restore() { api.role = previous; }
+    } restore{*this, std::exchange(role, acting)};
+    return steps();
   }
 
   Response Get(const std::string& target) { return Send(http::verb::get, target); }
@@ -77,7 +132,7 @@ struct Api {
     return Send(http::verb::post, target, body, "application/json", std::move(if_match));
   }
 
-  // Registers the standard woonoverlast casus and returns its id.
+  // Registers a casus (the standard woonoverlast one unless told) and returns its id.
   domain::CaseId Register(const std::string& body = kWoonoverlastBody) {
     const Response response = Post("/api/v1/cases", body);
     REQUIRE(response.result() == http::status::created);

@@ -38,7 +38,7 @@ domain::CaseId RegisterLopend(Api& api) {
 
 TEST_CASE("Registering an ondermijning casus answers 201 with its themes and no signals yet",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const Response response = api.Post("/api/v1/cases", kOndermijningBody);
   REQUIRE(response.result() == http::status::created);
   CHECK(Header(response, http::field::location) == "/api/v1/cases/1");
@@ -52,7 +52,7 @@ TEST_CASE("Registering an ondermijning casus answers 201 with its themes and no 
 }
 
 TEST_CASE("An ondermijning casus needs no district", "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const Response response =
       api.Post("/api/v1/cases", OndermijningWithout(R"(,"district":"Rokkeveen")"));
   REQUIRE(response.result() == http::status::created);
@@ -61,7 +61,7 @@ TEST_CASE("An ondermijning casus needs no district", "[web][ondermijning]") {
 
 TEST_CASE("An ondermijning casus without themes is refused by the domain with 422",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   for (const std::string& body : {OndermijningWithout(R"("themes":["drugs","witwassen"],)"),
                                   OndermijningWithout(R"("drugs","witwassen")")}) {
     const auto detail =
@@ -74,7 +74,7 @@ TEST_CASE("An ondermijning casus without themes is refused by the domain with 42
 
 TEST_CASE("An ondermijning casus with housing_type or categories is refused with 422",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   for (const char* field : {R"("housing_type":"koop")", R"("categories":["geluid"])"}) {
     RequireProblem(api.Post("/api/v1/cases", OndermijningWith(field)),
                    http::status::unprocessable_entity, "invalid-request", "/api/v1/cases");
@@ -83,7 +83,7 @@ TEST_CASE("An ondermijning casus with housing_type or categories is refused with
 }
 
 TEST_CASE("A woonoverlast casus with themes is refused with 422", "[web][ondermijning]") {
-  Api api;
+  Api api;  // the woonoverlast team's
   std::string body = testing::kWoonoverlastBody;
   body.insert(body.size() - 1, R"(,"themes":["drugs"])");
   RequireProblem(api.Post("/api/v1/cases", body), http::status::unprocessable_entity,
@@ -93,7 +93,7 @@ TEST_CASE("A woonoverlast casus with themes is refused with 422", "[web][ondermi
 
 TEST_CASE("An unknown or repeated theme is refused with 422, themes not an array with 400",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   std::string unknown = kOndermijningBody;
   unknown.replace(unknown.find(R"("witwassen")"), 11, R"("fraude")");
   const auto detail =
@@ -116,7 +116,7 @@ TEST_CASE("An unknown or repeated theme is refused with 422, themes not an array
 
 TEST_CASE("An ondermijning casus moves through handhaving and sluiting with their details",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = RegisterLopend(api);
   const Response handhaving = api.Transition(
       id,
@@ -157,7 +157,7 @@ TEST_CASE("An ondermijning casus moves through handhaving and sluiting with thei
 
 TEST_CASE("Handhaving of an ondermijning casus without partner or measure is refused with 422",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = RegisterLopend(api);
   for (const char* body : {R"({"to":"handhaving","on":"2024-05-01","partner":"Politie"})",
                            R"({"to":"handhaving","on":"2024-05-01","measure":"overig"})"}) {
@@ -169,7 +169,7 @@ TEST_CASE("Handhaving of an ondermijning casus without partner or measure is ref
 
 TEST_CASE("Sluiting of an ondermijning casus needs its legal basis and an until not before on",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = RegisterLopend(api);
   REQUIRE(api.Transition(id, R"({"to":"handhaving","on":"2024-05-01","partner":"Politie",)"
                              R"("measure":"sluiting"})")
@@ -186,7 +186,7 @@ TEST_CASE("Sluiting of an ondermijning casus needs its legal basis and an until 
 
 TEST_CASE("Enforcement details on a move they do not belong to are refused with 422",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = api.Register(kOndermijningBody);
   for (const char* body : {R"({"to":"lopend","on":"2024-04-10","partner":"Politie"})",
                            R"({"to":"lopend","on":"2024-04-10","until":"2024-09-01"})"}) {
@@ -198,7 +198,7 @@ TEST_CASE("Enforcement details on a move they do not belong to are refused with 
 
 TEST_CASE("An unknown measure or legal basis is refused with 422 listing the allowed ones",
           "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = RegisterLopend(api);
   const auto measure = RequireProblem(
       api.Transition(id, R"({"to":"handhaving","on":"2024-05-01","partner":"Politie",)"
@@ -217,7 +217,7 @@ TEST_CASE("An unknown measure or legal basis is refused with 422 listing the all
 }
 
 TEST_CASE("An until that is not a date is 422, one of the wrong type 400", "[web][ondermijning]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = RegisterLopend(api);
   REQUIRE(api.Transition(id, R"({"to":"handhaving","on":"2024-05-01","partner":"Politie",)"
                              R"("measure":"sluiting"})")

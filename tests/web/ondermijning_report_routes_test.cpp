@@ -20,7 +20,7 @@ using testing::RequireProblem;
 // handhaving and sluiting to afgerond, an mma signal linked to it, the 2023 casus disproven,
 // two control days and a knock-and-talk. A woonoverlast casus counts for neither year.
 void RecordTwoYears(Api& api) {
-  api.Register();  // 1, woonoverlast
+  api.As(domain::Role::kWoonoverlast, [&] { api.Register(); });  // 1, woonoverlast
   api.Register(R"({"kind":"ondermijning","reported_on":"2023-06-01","themes":["witwassen"],)"
                R"("summary":"Wasstraat"})");  // 2
   REQUIRE(api.Transition(2, R"({"to":"lopend","on":"2023-06-02"})").result() == http::status::ok);
@@ -81,7 +81,7 @@ TEST_CASE("The ondermijning report JSON has exactly the dashboard's keys, every 
 
 TEST_CASE("The ondermijning report counts signals, casussen and activities of the year",
           "[web][report]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   RecordTwoYears(api);
   const Response response = api.Get("/api/v1/reports/ondermijning/2024");
   REQUIRE(response.result() == http::status::ok);
@@ -129,7 +129,7 @@ TEST_CASE("The ondermijning report counts signals, casussen and activities of th
 }
 
 TEST_CASE("The ondermijning report as CSV is the domain's CSV", "[web][report]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   RecordTwoYears(api);
   const Response response = api.Get("/api/v1/reports/ondermijning/2024?format=csv");
   REQUIRE(response.result() == http::status::ok);
@@ -144,7 +144,7 @@ TEST_CASE("The ondermijning report as CSV is the domain's CSV", "[web][report]")
 
 TEST_CASE("A bad ondermijning report year, format or parameter is refused with 400",
           "[web][report]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   for (const char* year : {"24", "02024", "1899", "3000", "twee"}) {
     const std::string target = std::string("/api/v1/reports/ondermijning/") + year;
     RequireProblem(api.Get(target), http::status::bad_request, "malformed-request", target);
@@ -162,6 +162,54 @@ TEST_CASE("A bad ondermijning report year, format or parameter is refused with 4
   const Response post =
       api.Send(http::verb::post, "/api/v1/reports/ondermijning/2024", "{}", "application/json");
   CHECK(Header(post, http::field::allow) == "GET");
+}
+
+TEST_CASE("suppress_below hides small ondermijning cells in both years, totals stay numbers",
+          "[web][suppression]") {
+  Api api{domain::Role::kOndermijning};
+  RecordTwoYears(api);
+  const Response response = api.Get("/api/v1/reports/ondermijning/2024?suppress_below=2");
+  REQUIRE(response.result() == http::status::ok);
+  const auto json = ParseJson(response.body());
+  const auto& signals = json["signals"];
+  CHECK(signals["total"].GetInt() == 2);
+  CHECK(std::string(signals["by_source"]["mma"]["count"].GetString()) == "<2");
+  CHECK(std::string(signals["by_source"]["mma"]["percent"].GetString()) == "<2");
+  CHECK(signals["by_source"]["partner"]["count"].GetInt() == 0);
+  CHECK(signals["by_source"]["partner"]["percent"].GetInt() == 0);
+  CHECK(signals["by_theme"]["drugs"].GetInt() == 2);
+  CHECK(std::string(signals["by_theme"]["prostitutie"].GetString()) == "<2");
+  CHECK(signals["by_theme"]["witwassen"].GetInt() == 0);
+  const auto& cases = json["cases"];
+  CHECK(cases["handled"].GetInt() == 2);
+  CHECK(cases["closed"].GetInt() == 2);
+  CHECK(std::string(cases["outcomes"]["ontkracht"].GetString()) == "<2");
+  CHECK(cases["outcomes"]["onvoldoende_aanknopingspunten"].GetInt() == 0);
+  CHECK(std::string(cases["outcomes"]["sluiting"].GetString()) == "<2");
+  CHECK(json["activities"]["control_days"].GetInt() == 2);
+  CHECK(json["activities"]["knock_and_talk"].GetInt() == 1);  // activities are not people
+  const auto& previous = json["previous_year"];
+  CHECK(previous["signals"]["total"].GetInt() == 1);
+  CHECK(std::string(previous["signals"]["by_source"]["partner"]["percent"].GetString()) == "<2");
+  CHECK(previous["activities"]["heit_controls"].GetInt() == 1);
+
+  CHECK(api.Get("/api/v1/reports/ondermijning/2024?suppress_below=1").body() ==
+        api.Get("/api/v1/reports/ondermijning/2024").body());
+}
+
+TEST_CASE("suppress_below with format=csv is the domain's suppressed ondermijning CSV",
+          "[web][suppression]") {
+  Api api{domain::Role::kOndermijning};
+  RecordTwoYears(api);
+  const Response response =
+      api.Get("/api/v1/reports/ondermijning/2024?suppress_below=3&format=csv");
+  REQUIRE(response.result() == http::status::ok);
+  CHECK(response.body() == domain::OndermijningReportCsv(api.report_service.YearReport(2024),
+                                                         domain::CellSuppression{3}));
+  CHECK_THAT(response.body(), Catch::Contains("signals.by_source.mma,percent,<3\n"));
+  RequireProblem(api.Get("/api/v1/reports/ondermijning/2024?suppress_below=0"),
+                 http::status::bad_request, "malformed-request",
+                 "/api/v1/reports/ondermijning/2024");
 }
 
 }  // namespace

@@ -39,5 +39,19 @@ TEST_CASE("A problem response is application/problem+json per RFC 9457", "[web][
   CHECK_FALSE(response.keep_alive());
 }
 
+TEST_CASE("A 401 problem names the Bearer scheme in WWW-Authenticate, others do not",
+          "[web][problem]") {
+  const Response unauthorized = ProblemResponse(
+      ProblemFor(domain::DomainError(domain::ErrorCode::kUnauthenticated, "no token")),
+      "/api/v1/cases", 11, true);
+  CHECK(unauthorized.result() == http::status::unauthorized);
+  CHECK(unauthorized[http::field::www_authenticate] == "Bearer");
+  const Response forbidden =
+      ProblemResponse(ProblemFor(domain::DomainError(domain::ErrorCode::kForbidden, "analist")),
+                      "/api/v1/cases", 11, true);
+  CHECK(forbidden.result() == http::status::forbidden);
+  CHECK(forbidden.count(http::field::www_authenticate) == 0);
+}
+
 }  // namespace
 }  // namespace casus::web

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "api_fixture.hpp"
+#include "domain/cell_suppression.hpp"
 #include "domain/woonoverlast_report.hpp"
 
 namespace casus::web {
@@ -97,6 +98,61 @@ TEST_CASE("An unknown report parameter is refused with 400", "[web]") {
   Api api;
   RequireProblem(api.Get("/api/v1/reports/woonoverlast/2024?jaar=2023"), http::status::bad_request,
                  "malformed-request", "/api/v1/reports/woonoverlast/2024");
+}
+
+TEST_CASE("suppress_below hides the small wijk cells of the JSON, totals stay true numbers",
+          "[web][suppression]") {
+  Api api;
+  RegisterThree(api);
+  const Response response = api.Get("/api/v1/reports/woonoverlast/2024?suppress_below=5");
+  REQUIRE(response.result() == http::status::ok);
+  const auto json = ParseJson(response.body());
+  const auto& centrum = json["rows"][0];
+  CHECK(std::string(centrum["koop"]["lopend"].GetString()) == "<5");
+  CHECK(std::string(centrum["koop"]["afgerond"].GetString()) == "<5");
+  CHECK(centrum["corporatie"]["lopend"].GetInt() == 0);  // zero discloses nobody
+  CHECK(centrum["total"].GetInt() == 2);
+  CHECK(std::string(json["rows"][3]["particulier"]["lopend"].GetString()) == "<5");
+  const auto& totals = json["totals"];
+  CHECK(totals["koop"]["lopend"].GetInt() == 1);
+  CHECK(totals["koop"]["afgerond"].GetInt() == 1);
+  CHECK(totals["particulier"]["lopend"].GetInt() == 1);
+  CHECK(totals["total"].GetInt() == 3);
+  CHECK(json["new_in_year"].GetInt() == 2);
+  CHECK(json["previous_year"]["lopend"].GetInt() == 1);
+
+  // Below 2 a count of 1 is hidden too; 1 hides nothing.
+  CHECK(std::string(ParseJson(api.Get("/api/v1/reports/woonoverlast/2024?suppress_below=2")
+                                  .body())["rows"][0]["koop"]["lopend"]
+                        .GetString()) == "<2");
+  CHECK(api.Get("/api/v1/reports/woonoverlast/2024?suppress_below=1").body() ==
+        api.Get("/api/v1/reports/woonoverlast/2024").body());
+}
+
+TEST_CASE("suppress_below with format=csv is the domain's suppressed CSV", "[web][suppression]") {
+  Api api;
+  RegisterThree(api);
+  const Response response =
+      api.Get("/api/v1/reports/woonoverlast/2024?format=csv&suppress_below=3");
+  REQUIRE(response.result() == http::status::ok);
+  CHECK(response.body() == domain::WoonoverlastReportCsv(api.service.WoonoverlastYearReport(2024),
+                                                         domain::CellSuppression{3}));
+  CHECK_THAT(response.body(), Catch::Contains("Centrum,<3,<3,0,0,0,0,2\n"));
+  CHECK_THAT(response.body(), Catch::Contains("Totaal,1,1,0,0,1,0,3\n"));
+}
+
+TEST_CASE("A suppress_below that is not a whole number from 1 to 1000 is refused with 400",
+          "[web][suppression]") {
+  Api api;
+  for (const char* value : {"0", "1001", "-1", "2.5", "vijf", "1e2", "%205"}) {
+    INFO(value);
+    const auto detail = RequireProblem(
+        api.Get(std::string("/api/v1/reports/woonoverlast/2024?suppress_below=") + value),
+        http::status::bad_request, "malformed-request", "/api/v1/reports/woonoverlast/2024");
+    CHECK(detail == "query parameter 'suppress_below' must be a whole number from 1 to 1000");
+  }
+  CHECK(api.Get("/api/v1/reports/woonoverlast/2024?suppress_below=1000").result() ==
+        http::status::ok);
 }
 
 }  // namespace

@@ -51,9 +51,9 @@ TEST_CASE("The response keeps the connection alive only when the request asked f
   Api api;
   Request request{http::verb::get, "/healthz", 11};
   request.keep_alive(false);
-  CHECK_FALSE(api.router.Handle(request).keep_alive());
+  CHECK_FALSE(api.Handle(request).keep_alive());
   Request old{http::verb::get, "/healthz", 10};
-  CHECK_FALSE(api.router.Handle(old).keep_alive());
+  CHECK_FALSE(api.Handle(old).keep_alive());
 }
 
 TEST_CASE("An unknown route is 404 problem+json", "[web]") {
@@ -126,15 +126,32 @@ TEST_CASE("An unexpected failure is a generic 500 that does not leak its cause",
   casus::testing::InMemorySignalRepository signals{signal_cases};
   casus::testing::InMemoryActivityRepository activities;
   casus::testing::FixedDistrictRepository districts;
+  casus::testing::InMemoryTokenStore token_store;
+  casus::testing::CountingTokenCrypto crypto;
+  casus::testing::InMemoryAuditTrail audit_trail;
   domain::FixedClock clock{domain::Date(2025, 1, 15)};
   domain::CaseService service{cases, districts, clock};
   domain::SignalService signal_service{signals, cases, service, clock};
   domain::ActivityService activity_service{activities, cases, clock};
   domain::OndermijningReportService reports{signals, cases, activities};
-  Router router{ApiServices{service, signal_service, activity_service, reports}};
-  for (const char* target : {"/api/v1/cases/1", "/api/v1/reports/woonoverlast/2024",
-                             "/api/v1/reports/ondermijning/2024"}) {
-    const Response response = router.Handle(Request{http::verb::get, target, 11});
+  domain::TokenService tokens{token_store, crypto, clock};
+  domain::AccessGate gate{audit_trail, clock};
+  domain::GuardedCaseService guarded_cases{service, gate};
+  domain::GuardedSignalService guarded_signals{signal_service, gate};
+  domain::GuardedActivityService guarded_activities{activity_service, gate};
+  domain::GuardedReportService guarded_reports{service, reports, gate};
+  domain::GuardedAuditService guarded_audit{audit_trail, gate};
+  Router router{ApiServices{tokens, gate, guarded_cases, guarded_signals, guarded_activities,
+                            guarded_reports, guarded_audit}};
+  const std::string woonoverlast =
+      tokens.Create("w", domain::Role::kWoonoverlast, std::nullopt).secret;
+  const std::string analist = tokens.Create("a", domain::Role::kAnalist, std::nullopt).secret;
+  for (const auto& [target, secret] : {std::pair{"/api/v1/cases/1", woonoverlast},
+                                       std::pair{"/api/v1/reports/woonoverlast/2024", analist},
+                                       std::pair{"/api/v1/reports/ondermijning/2024", analist}}) {
+    Request request{http::verb::get, target, 11};
+    request.set(http::field::authorization, "Bearer " + secret);
+    const Response response = router.Handle(request, testing::kClient);
     const auto detail =
         RequireProblem(response, http::status::internal_server_error, "internal-error", target);
     CHECK(detail == "the server could not handle this request");

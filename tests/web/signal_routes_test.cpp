@@ -46,7 +46,7 @@ std::string SignalReplacing(const std::string& from, const std::string& to) {
 
 TEST_CASE("Receiving a signal answers 201 with Location, ETag 1 and the stored signal",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const Response response = api.Post("/api/v1/signals", kSignalBody);
   REQUIRE(response.result() == http::status::created);
   CHECK(Header(response, http::field::location) == "/api/v1/signals/1");
@@ -57,7 +57,7 @@ TEST_CASE("Receiving a signal answers 201 with Location, ETag 1 and the stored s
 }
 
 TEST_CASE("An anonymous mma signal has reporter, district and address null", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const Response response = api.Post("/api/v1/signals", kMmaSignalBody);
   REQUIRE(response.result() == http::status::created);
   CHECK(response.body() ==
@@ -67,7 +67,7 @@ TEST_CASE("An anonymous mma signal has reporter, district and address null", "[w
 }
 
 TEST_CASE("Getting a signal answers 200 with its version as ETag", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   api.Receive();
   const Response response = api.Get("/api/v1/signals/1");
   REQUIRE(response.result() == http::status::ok);
@@ -76,7 +76,7 @@ TEST_CASE("Getting a signal answers 200 with its version as ETag", "[web][signal
 }
 
 TEST_CASE("A signal that does not exist is 404, for reading and for assessing", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   RequireProblem(api.Get("/api/v1/signals/9"), http::status::not_found, "not-found",
                  "/api/v1/signals/9");
   RequireProblem(api.Assess(9, R"({"decision":"dismiss","reason":"dubbel"})"),
@@ -84,7 +84,7 @@ TEST_CASE("A signal that does not exist is 404, for reading and for assessing", 
 }
 
 TEST_CASE("The signal list filters on source, theme and status and pages by id", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   api.Receive();                // 1 meldpunt, drugs
   api.Receive(kMmaSignalBody);  // 2 mma, drugs + prostitutie
   api.Receive(kMmaSignalBody);  // 3 mma, dismissed below
@@ -111,7 +111,7 @@ TEST_CASE("The signal list filters on source, theme and status and pages by id",
 
 TEST_CASE("Reporter details on an mma signal are refused with 422 and nothing is stored",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   std::string body = kMmaSignalBody;
   body.insert(body.size() - 1, R"(,"reporter":{"name":"J. de Vries"})");
   const auto detail =
@@ -122,7 +122,7 @@ TEST_CASE("Reporter details on an mma signal are refused with 422 and nothing is
 }
 
 TEST_CASE("An unknown source or theme in a signal is refused with 422", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto source =
       RequireProblem(api.Post("/api/v1/signals", SignalReplacing(R"("meldpunt")", R"("anoniem")")),
                      http::status::unprocessable_entity, "invalid-request", "/api/v1/signals");
@@ -135,7 +135,7 @@ TEST_CASE("An unknown source or theme in a signal is refused with 422", "[web][s
 }
 
 TEST_CASE("A signal missing a required field is refused with 400 naming it", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const std::pair<const char*, const char*> cases[] = {
       {R"("received_on":"2024-04-01",)", "field 'received_on' is required"},
       {R"("source":"meldpunt",)", "field 'source' is required"},
@@ -153,14 +153,14 @@ TEST_CASE("A signal missing a required field is refused with 400 naming it", "[w
 }
 
 TEST_CASE("A signal with no theme is refused by the domain with 422", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   RequireProblem(api.Post("/api/v1/signals", SignalReplacing(R"(["drugs"])", "[]")),
                  http::status::unprocessable_entity, "invalid-request", "/api/v1/signals");
   CHECK(api.StoredSignalCount() == 0);
 }
 
 TEST_CASE("A signal field of the wrong type is refused with 400 naming it", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const std::pair<std::string, const char*> cases[] = {
       {SignalReplacing(R"("Stank van hennep bij loods")", "17"),
        "field 'summary' must be a string, not a number"},
@@ -181,7 +181,7 @@ TEST_CASE("A signal field of the wrong type is refused with 400 naming it", "[we
 
 TEST_CASE("A signal with an unknown field is refused with 400, inside the reporter too",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   for (const auto& [body, expected] :
        {std::pair{SignalWith(R"("status":"linked")"), "unknown field 'status'"},
         std::pair{SignalReplacing(R"("phone")", R"("bsn")"), "unknown field 'reporter.bsn'"}}) {
@@ -193,7 +193,7 @@ TEST_CASE("A signal with an unknown field is refused with 400, inside the report
 }
 
 TEST_CASE("A signal from an unknown wijk or the future is refused with 422", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   for (const auto& body :
        {SignalReplacing("Rokkeveen", "Atlantis"), SignalReplacing("2024-04-01", "2025-01-16"),
         SignalReplacing("2024-04-01", "2024-04-31")}) {
@@ -204,7 +204,7 @@ TEST_CASE("A signal from an unknown wijk or the future is refused with 422", "[w
 }
 
 TEST_CASE("Bad signal ids and list queries are refused with 400", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto detail = RequireProblem(api.Get("/api/v1/signals/x"), http::status::bad_request,
                                      "malformed-request", "/api/v1/signals/x");
   CHECK_THAT(detail, Catch::StartsWith("the signal id in the path must be a signal id"));
@@ -225,7 +225,7 @@ TEST_CASE("Bad signal ids and list queries are refused with 400", "[web][signals
 
 TEST_CASE("Linking a signal to an ondermijning casus answers 200 with the linked signal",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto case_id = api.Register(kOndermijningBody);
   const auto id = api.Receive();
   const Response response = api.Assess(
@@ -246,7 +246,7 @@ TEST_CASE("Linking a signal to an ondermijning casus answers 200 with the linked
 }
 
 TEST_CASE("Assessing a signal into a new casus answers 201 with the new casus", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = api.Receive();
   const Response response = api.Assess(id, kNewCaseAssessment);
   REQUIRE(response.result() == http::status::created);
@@ -266,7 +266,7 @@ TEST_CASE("Assessing a signal into a new casus answers 201 with the new casus", 
 }
 
 TEST_CASE("A new casus from a signal may name its kind ondermijning, no other", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   std::string body = kNewCaseAssessment;
   body.insert(body.size() - 1, R"(,"kind":"ondermijning","address":{"street":"Industrieweg",)"
                                R"("number":"7","postcode":"2712 LB","city":"Zoetermeer"})");
@@ -284,7 +284,7 @@ TEST_CASE("A new casus from a signal may name its kind ondermijning, no other", 
 }
 
 TEST_CASE("Dismissing a signal answers 200, dated today when on is absent", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = api.Receive();
   const Response response =
       api.Assess(id, R"({"decision":"dismiss","reason":"Geen aanwijzingen"})");
@@ -298,7 +298,7 @@ TEST_CASE("Dismissing a signal answers 200, dated today when on is absent", "[we
 }
 
 TEST_CASE("A second assessment is refused with 409 and the first stands", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = api.Receive();
   REQUIRE(api.Assess(id, R"({"decision":"dismiss","reason":"dubbel"})").result() ==
           http::status::ok);
@@ -313,8 +313,8 @@ TEST_CASE("A second assessment is refused with 409 and the first stands", "[web]
 
 TEST_CASE("A link to a woonoverlast or unknown casus is refused with 422, the signal open",
           "[web][signals]") {
-  Api api;
-  const auto woonoverlast = api.Register();
+  Api api{domain::Role::kOndermijning};
+  const auto woonoverlast = api.As(domain::Role::kWoonoverlast, [&] { return api.Register(); });
   const auto id = api.Receive();
   for (const std::int64_t case_id : {woonoverlast, std::int64_t{42}}) {
     const auto detail = RequireProblem(
@@ -326,7 +326,7 @@ TEST_CASE("A link to a woonoverlast or unknown casus is refused with 422, the si
 }
 
 TEST_CASE("An unknown decision is refused with 422, a missing one with 400", "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = api.Receive();
   const auto unknown = RequireProblem(api.Assess(id, R"({"decision":"escalate","reason":"x"})"),
                                       http::status::unprocessable_entity, "invalid-request",
@@ -341,7 +341,7 @@ TEST_CASE("An unknown decision is refused with 422, a missing one with 400", "[w
 
 TEST_CASE("A member of another decision is refused with 400 as an unknown field",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   api.Register(kOndermijningBody);
   const auto id = api.Receive();
   const std::pair<std::string, const char*> cases[] = {
@@ -363,7 +363,7 @@ TEST_CASE("A member of another decision is refused with 400 as an unknown field"
 
 TEST_CASE("An assessment missing its decision's fields is refused with 400 naming them",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = api.Receive();
   const std::pair<const char*, const char*> cases[] = {
       {R"({"decision":"link"})", "field 'case_id' is required"},
@@ -386,7 +386,7 @@ TEST_CASE("An assessment missing its decision's fields is refused with 400 namin
 
 TEST_CASE("A case_id of the wrong type is 400, one that is not a whole number 422",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = api.Receive();
   const auto text = RequireProblem(api.Assess(id, R"({"decision":"link","case_id":"1"})"),
                                    http::status::bad_request, "malformed-request",
@@ -401,7 +401,7 @@ TEST_CASE("A case_id of the wrong type is 400, one that is not a whole number 42
 
 TEST_CASE("An assessment dated before the signal or in the future is refused with 422",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const auto id = api.Receive();
   RequireProblem(api.Assess(id, R"({"decision":"dismiss","reason":"x","on":"2024-03-31"})"),
                  http::status::unprocessable_entity, "date-out-of-order",
@@ -417,7 +417,7 @@ TEST_CASE("An assessment dated before the signal or in the future is refused wit
 
 TEST_CASE("The signal routes answer 405 for other methods and 415 for other media types",
           "[web][signals]") {
-  Api api;
+  Api api{domain::Role::kOndermijning};
   const Response put =
       api.Send(http::verb::put, "/api/v1/signals", kSignalBody, "application/json");
   RequireProblem(put, http::status::method_not_allowed, "method-not-allowed", "/api/v1/signals");

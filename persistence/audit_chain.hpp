@@ -1,0 +1,28 @@
+#pragma once
+
+// The hash chain of the audit trail, shared by SociAuditTrail's Append and Verify and by its
+// tests. Internal to persistence/.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "domain/audit_trail.hpp"
+
+namespace casus::persistence {
+
+// The prev_hash of row 1; also the head of an empty trail (schema/004_access.sql).
+inline constexpr std::string_view kAuditGenesisHash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+// The bytes a row's hash is computed over: a version tag, then id, at, token, role, action,
+// object, result, client and prev_hash, each as "<byte length>:<bytes>\n". Every field is
+// length-prefixed, so no two different rows encode alike whatever characters they hold.
+std::string AuditChainEncoding(std::int64_t id, const domain::AuditEvent& event,
+                               std::string_view prev_hash);
+
+// SHA-256 (hex) of AuditChainEncoding: the `hash` column of row `id`.
+std::string AuditChainHash(std::int64_t id, const domain::AuditEvent& event,
+                           std::string_view prev_hash);
+
+}  // namespace casus::persistence

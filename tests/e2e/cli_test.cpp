@@ -1,0 +1,159 @@
+// The casus command line as an operator uses it: seed-demo, report, token, audit verify and
+// purge, each run as the real binary on a temporary SQLite file.
+#include <sys/wait.h>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "persistence/database.hpp"
+#include "temp_path.hpp"
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs `casus <arguments>` through the shell (the arguments are test constants).
+Run Casus(const std::string& arguments) {
+  std::string command = CASUS_BINARY;  // appended step by step: GCC 12 warns falsely on a + chain
+  command.append(" ").append(arguments).append(" 2>&1");
+  Run run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+    run.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string LastLine(const std::string& text) {
+  auto end = text.find_last_not_of('\n');
+  const auto start = text.rfind('\n', end);
+  return text.substr(start == std::string::npos ? 0 : start + 1,
+                     end - (start == std::string::npos ? 0 : start + 1) + 1);
+}
+
+}  // namespace
+
+TEST_CASE("casus report prints Tabel 5.1 of 2024 exactly after seed-demo", "[e2e][cli]") {
+  casus::e2e::TempDatabasePath db;
+  REQUIRE(Casus("seed-demo --db " + db.path()).exit_code == 0);
+  const auto csv = Casus("report woonoverlast --year 2024 --format csv --db " + db.path());
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out ==
+        "name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,"
+        "particulier_lopend,particulier_afgerond,total\n"
+        "Centrum,6,3,10,5,5,2,31\n"
+        "Meerzicht,4,6,24,9,3,0,46\n"
+        "Buytenwegh,0,6,24,6,0,0,36\n"
+        "De Leyens,0,0,8,3,0,1,12\n"
+        "Seghwaert,8,3,14,9,0,1,35\n"
+        "Noordhove,8,1,0,1,0,0,10\n"
+        "Rokkeveen,5,4,8,5,0,1,23\n"
+        "Oosterheem,3,1,11,1,1,0,17\n"
+        "Totaal,34,24,99,39,9,5,210\n");
+  const auto table = Casus("report woonoverlast --year 2024 --db " + db.path());
+  CHECK(table.out.find(
+            "Totaal            34        24      99        39       9         5     210") !=
+        std::string::npos);
+
+  const auto ondermijning = Casus("report ondermijning --year 2024 --format csv --db " + db.path());
+  REQUIRE(ondermijning.exit_code == 0);
+  for (const char* row :
+       {"signals,total,177", "signals.by_source.mma,count,122", "signals.by_source.mma,percent,69",
+        "signals.by_source.meldpunt,percent,8", "signals.by_source.partner,percent,18",
+        "signals.by_source.overig,percent,5", "cases,handled,20", "cases,started_before_year,15",
+        "cases,started_in_year,5", "cases,closed,14", "cases,continuing,6",
+        "cases.outcomes,ontkracht,5", "cases.outcomes,onvoldoende_aanknopingspunten,1",
+        "cases.outcomes,handhaving,8", "cases.outcomes,sluiting,3", "activities,control_days,6",
+        "activities,companies_checked,27", "activities,knock_and_talk,30"}) {
+    INFO(row);
+    CHECK(ondermijning.out.find(std::string("\n") + row + "\n") != std::string::npos);
+  }
+
+  // Seeding again leaves the data alone.
+  REQUIRE(Casus("seed-demo --db " + db.path()).exit_code == 0);
+  CHECK(Casus("report woonoverlast --year 2024 --format csv --db " + db.path()).out == csv.out);
+}
+
+TEST_CASE("casus token create prints the token alone on the last line", "[e2e][cli]") {
+  casus::e2e::TempDatabasePath db;
+  const auto created = Casus("token create --name alice --role analist --db " + db.path());
+  REQUIRE(created.exit_code == 0);
+  const std::string token = LastLine(created.out);
+  CHECK(token.rfind("casus_", 0) == 0);
+  CHECK(token.size() >= 32);
+  CHECK(token.find(' ') == std::string::npos);
+  CHECK(Casus("token create --name alice --role analist --db " + db.path()).exit_code == 1);
+  CHECK(Casus("token create --name bob --role chef --db " + db.path()).exit_code == 2);
+  const auto listed = Casus("token list --db " + db.path());
+  CHECK(listed.out.find("alice  analist") != std::string::npos);
+  CHECK(listed.out.find(token) == std::string::npos);  // the secret is never shown again
+  CHECK(Casus("token revoke --name alice --db " + db.path()).exit_code == 0);
+  CHECK(Casus("token list --db " + db.path()).out.find("REVOKED") != std::string::npos);
+}
+
+TEST_CASE("casus audit verify passes untouched and names the row changed behind its back",
+          "[e2e][cli]") {
+  casus::e2e::TempDatabasePath db;
+  for (const char* name : {"a", "b", "c", "d"}) {
+    REQUIRE(
+        Casus(std::string("token create --role beheerder --name ") + name + " --db " + db.path())
+            .exit_code == 0);
+  }
+  const auto intact = Casus("audit verify --db " + db.path());
+  CHECK(intact.exit_code == 0);
+  CHECK(intact.out.find("intact: 4 rows") != std::string::npos);
+  {
+    casus::persistence::Database database(db.path(), 1);
+    casus::persistence::SessionLease sql(database);
+    *sql << "DROP TRIGGER IF EXISTS audit_log_no_update";
+    *sql << "UPDATE audit_log SET object = 'tokens/mallory' WHERE id = 2";
+  }
+  const auto broken = Casus("audit verify --db " + db.path());
+  CHECK(broken.exit_code == 1);
+  CHECK(broken.out.find("row 2") != std::string::npos);
+}
+
+TEST_CASE("casus purge keeps every report byte-identical and a dry run changes nothing",
+          "[e2e][cli]") {
+  casus::e2e::TempDatabasePath db;
+  REQUIRE(Casus("seed-demo --db " + db.path()).exit_code == 0);
+  const auto reports = [&] {
+    std::string all;
+    for (const char* kind : {"woonoverlast", "ondermijning"}) {
+      for (const char* year : {"2023", "2024", "2025"}) {
+        all += Casus(std::string("report ") + kind + " --format json --year " + year + " --db " +
+                     db.path())
+                   .out;
+      }
+    }
+    return all;
+  };
+  const auto personal = [&] {
+    casus::persistence::Database database(db.path(), 1);
+    casus::persistence::SessionLease sql(database);
+    int with_address = 0;
+    *sql << "SELECT COUNT(*) FROM cases WHERE address_street IS NOT NULL", soci::into(with_address);
+    return with_address;
+  };
+  const std::string before = reports();
+  const int addresses = personal();
+  REQUIRE(addresses > 0);
+
+  const auto dry = Casus("purge --dry-run --as-of 2030-06-01 --db " + db.path());
+  CHECK(dry.exit_code == 0);
+  CHECK(dry.out.find("dry run") != std::string::npos);
+  CHECK(personal() == addresses);
+
+  CHECK(Casus("purge --as-of 2030-06-01 --db " + db.path()).exit_code == 0);
+  CHECK(personal() < addresses);
+  CHECK(reports() == before);
+  CHECK(Casus("audit verify --db " + db.path()).exit_code == 0);
+}

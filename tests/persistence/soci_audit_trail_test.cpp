@@ -1,0 +1,449 @@
+#include "persistence/soci_audit_trail.hpp"
+
+#include <soci/soci.h>
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <latch>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "persistence/audit_chain.hpp"
+#include "tests/persistence/temp_database.hpp"
+
+namespace casus::persistence {
+namespace {
+
+using domain::AuditEvent;
+
+// The event of the `n`th request of a test: one a minute from 2025-03-01T00:00:00Z.
+AuditEvent Event(int n, const std::string& object = "cases/17") {
+  char at[32];
+  std::snprintf(at, sizeof at, "2025-03-%02dT%02d:%02d:00Z", 1 + n / 1440, n % 1440 / 60, n % 60);
+  return {at, "alice", "woonoverlast", "read_case", object, "ok", "192.0.2.7"};
+}
+
+AuditEvent EventAt(const std::string& at, const std::string& object) {
+  return {at, "bob", "analist", "read_case", object, "ok", "cli"};
+}
+
+std::vector<std::int64_t> Ids(const domain::AuditPage& page) {
+  std::vector<std::int64_t> ids;
+  for (const auto& record : page.items) ids.push_back(record.id);
+  return ids;
+}
+
+void Exec(Database& database, const std::string& statement) {
+  SessionLease sql(database);
+  *sql << statement;
+}
+
+std::string Text(Database& database, const std::string& query) {
+  SessionLease sql(database);
+  std::string text;
+  *sql << query, soci::into(text);
+  return text;
+}
+
+// What an attacker with write access to the file does first.
+void DropAuditTriggers(Database& database) {
+  Exec(database, "DROP TRIGGER audit_log_no_update");
+  Exec(database, "DROP TRIGGER audit_log_no_delete");
+}
+
+// `count` rows chained exactly as Append chains them, in one transaction: many appends would
+// each wait for a disk sync.
+void Seed(Database& database, int count) {
+  SessionLease sql(database);
+  Transaction transaction(*sql, Transaction::Mode::kWrite);
+  std::string prev_hash(kAuditGenesisHash);
+  for (std::int64_t id = 1; id <= count; ++id) {
+    AuditEvent event = Event(static_cast<int>(id));
+    std::string hash = AuditChainHash(id, event, prev_hash);
+    *sql << "INSERT INTO audit_log (id, at, token, role, action, object, result, client, "
+            "prev_hash, hash) VALUES (:id, :at, :token, :role, :action, :object, :result, "
+            ":client, :prev_hash, :hash)",
+        soci::use(id), soci::use(event.at), soci::use(event.token), soci::use(event.role),
+        soci::use(event.action), soci::use(event.object), soci::use(event.result),
+        soci::use(event.client), soci::use(prev_hash), soci::use(hash);
+    *sql << "UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1", soci::use(id),
+        soci::use(hash);
+    prev_hash = hash;
+  }
+  transaction.Commit();
+}
+
+struct Fixture {
+  testing::TempDatabase db;
+  SociAuditTrail audit{db.database};
+
+  void AppendEvents(int count) {
+    for (int n = 1; n <= count; ++n) audit.Append(Event(n));
+  }
+  void ExpectBad(std::int64_t row, const std::string& problem) {
+    const auto verification = audit.Verify();
+    CHECK_FALSE(verification.intact);
+    CHECK(verification.first_bad_row == std::optional<std::int64_t>(row));
+    CHECK(verification.problem == problem);
+  }
+};
+
+TEST_CASE("A row's encoding length-prefixes every field, so shifted text changes the hash",
+          "[persistence][audit]") {
+  const AuditEvent a{"2025-03-01T08:00:00Z", "ab", "c", "read_case", "cases/1", "ok", "cli"};
+  const AuditEvent b{"2025-03-01T08:00:00Z", "a", "bc", "read_case", "cases/1", "ok", "cli"};
+  const AuditEvent c{"2025-03-01T08:00:00Z", "a", "b\n1:c", "read_case", "cases/1", "ok", "cli"};
+  CHECK(AuditChainEncoding(1, a, kAuditGenesisHash) != AuditChainEncoding(1, b, kAuditGenesisHash));
+  CHECK(AuditChainEncoding(1, b, kAuditGenesisHash) != AuditChainEncoding(1, c, kAuditGenesisHash));
+  CHECK(AuditChainHash(1, a, kAuditGenesisHash) != AuditChainHash(1, b, kAuditGenesisHash));
+  CHECK(AuditChainHash(1, a, kAuditGenesisHash) != AuditChainHash(2, a, kAuditGenesisHash));
+  CHECK(AuditChainHash(1, a, kAuditGenesisHash) != AuditChainHash(1, a, std::string(64, '1')));
+  CHECK(AuditChainHash(7, a, "x") == AuditChainHash(7, a, "x"));
+  CHECK(AuditChainEncoding(12, a, "p") ==
+        "casus-audit-v1\n2:12\n20:2025-03-01T08:00:00Z\n2:ab\n1:c\n9:read_case\n7:cases/1\n"
+        "2:ok\n3:cli\n1:p\n");
+}
+
+TEST_CASE_METHOD(Fixture, "An empty trail verifies", "[persistence][audit]") {
+  const auto verification = audit.Verify();
+  CHECK(verification.intact);
+  CHECK(verification.rows_checked == 0);
+  CHECK_FALSE(verification.first_bad_row.has_value());
+  CHECK(verification.problem.empty());
+}
+
+TEST_CASE_METHOD(Fixture, "Appended rows are numbered from 1 and chained", "[persistence][audit]") {
+  AppendEvents(3);
+  const auto page = audit.Query({});
+  REQUIRE(page.items.size() == 3);
+  std::string prev_hash(kAuditGenesisHash);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& record = page.items[i];
+    CHECK(record.id == static_cast<std::int64_t>(i + 1));
+    CHECK(record.event.at == Event(static_cast<int>(i + 1)).at);
+    CHECK(record.event.token == "alice");
+    CHECK(record.event.role == "woonoverlast");
+    CHECK(record.event.action == "read_case");
+    CHECK(record.event.object == "cases/17");
+    CHECK(record.event.result == "ok");
+    CHECK(record.event.client == "192.0.2.7");
+    CHECK(record.hash == AuditChainHash(record.id, record.event, prev_hash));
+    prev_hash = record.hash;
+  }
+  CHECK(Text(db.database, "SELECT prev_hash FROM audit_log WHERE id = 1") == kAuditGenesisHash);
+  CHECK(Text(db.database, "SELECT last_hash FROM audit_head") == page.items[2].hash);
+
+  const auto verification = audit.Verify();
+  CHECK(verification.intact);
+  CHECK(verification.rows_checked == 3);
+}
+
+TEST_CASE_METHOD(Fixture, "Any text round-trips and verifies, separators and quotes included",
+                 "[persistence][audit]") {
+  const AuditEvent odd{
+      "2025-03-01T08:00:00Z", "-", "-", "read_case", "cases/1'; DROP TABLE audit_log; --\n2:x",
+      "unauthenticated",      ""};
+  audit.Append(odd);
+  const auto page = audit.Query({});
+  REQUIRE(page.items.size() == 1);
+  CHECK(page.items[0].event.object == odd.object);
+  CHECK(page.items[0].event.client.empty());
+  CHECK(audit.Verify().intact);
+}
+
+TEST_CASE_METHOD(Fixture, "The database refuses to change or remove audit rows",
+                 "[persistence][audit]") {
+  AppendEvents(3);
+  CHECK_THROWS_WITH(Exec(db.database, "UPDATE audit_log SET result = 'ok' WHERE id = 2"),
+                    Catch::Contains("append-only"));
+  CHECK_THROWS_WITH(Exec(db.database, "DELETE FROM audit_log WHERE id = 3"),
+                    Catch::Contains("append-only"));
+  CHECK_THROWS_WITH(Exec(db.database, "DELETE FROM audit_log"), Catch::Contains("append-only"));
+  CHECK_THROWS_AS(Exec(db.database, "UPDATE audit_head SET last_id = 1"), soci::soci_error);
+  CHECK_THROWS_AS(Exec(db.database, "UPDATE audit_head SET last_id = 3, last_hash = 'x'"),
+                  soci::soci_error);
+  CHECK_THROWS_AS(Exec(db.database, "DELETE FROM audit_head"), soci::soci_error);
+  CHECK_THROWS_AS(Exec(db.database, "INSERT INTO audit_head VALUES (2, 0, 'x')"), soci::soci_error);
+  const auto verification = audit.Verify();
+  CHECK(verification.intact);
+  CHECK(verification.rows_checked == 3);
+}
+
+TEST_CASE_METHOD(Fixture, "A trail longer than one verify batch verifies", "[persistence][audit]") {
+  Seed(db.database, 2 * SociAuditTrail::kVerifyBatch + 17);
+  audit.Append(Event(9999));  // Append continues a chain exactly as Seed writes it
+  const auto verification = audit.Verify();
+  CHECK(verification.intact);
+  CHECK(verification.rows_checked == 2 * SociAuditTrail::kVerifyBatch + 18);
+
+  SECTION("a change at a batch boundary is found") {
+    DropAuditTriggers(db.database);
+    Exec(db.database, "UPDATE audit_log SET client = '10.0.0.1' WHERE id = " +
+                          std::to_string(SociAuditTrail::kVerifyBatch + 1));
+    ExpectBad(SociAuditTrail::kVerifyBatch + 1,
+              "row " + std::to_string(SociAuditTrail::kVerifyBatch + 1) + ": content changed");
+  }
+}
+
+TEST_CASE_METHOD(Fixture, "A row changed in plain SQL is named", "[persistence][audit]") {
+  AppendEvents(20);
+  DropAuditTriggers(db.database);
+  SECTION("its content") {
+    Exec(db.database, "UPDATE audit_log SET result = 'ok', action = 'read_signal' WHERE id = 17");
+    ExpectBad(17, "row 17: content changed");
+    CHECK(audit.Verify().rows_checked == 17);
+  }
+  SECTION("its id") {
+    Exec(db.database, "UPDATE audit_log SET id = 21 WHERE id = 20");
+    ExpectBad(21, "row 21: row 20 is missing");
+  }
+  SECTION("its content with its hash recomputed: the next row no longer follows it") {
+    auto event = Event(17);
+    event.token = "mallory";
+    const std::string prev = Text(db.database, "SELECT prev_hash FROM audit_log WHERE id = 17");
+    Exec(db.database, "UPDATE audit_log SET token = 'mallory', hash = '" +
+                          AuditChainHash(17, event, prev) + "' WHERE id = 17");
+    ExpectBad(18, "row 18: previous row changed, missing or reordered");
+  }
+  SECTION("the newest row with its hash recomputed: it no longer matches the head") {
+    auto event = Event(20);
+    event.result = "denied";
+    const std::string prev = Text(db.database, "SELECT prev_hash FROM audit_log WHERE id = 20");
+    Exec(db.database, "UPDATE audit_log SET result = 'denied', hash = '" +
+                          AuditChainHash(20, event, prev) + "' WHERE id = 20");
+    ExpectBad(20, "row 20: does not match the recorded end of the chain");
+  }
+}
+
+TEST_CASE_METHOD(Fixture, "A removed middle row names the row after the gap",
+                 "[persistence][audit]") {
+  AppendEvents(10);
+  DropAuditTriggers(db.database);
+  SECTION("one row") {
+    Exec(db.database, "DELETE FROM audit_log WHERE id = 5");
+    ExpectBad(6, "row 6: row 5 is missing");
+    CHECK(audit.Verify().rows_checked == 5);
+  }
+  SECTION("several rows") {
+    Exec(db.database, "DELETE FROM audit_log WHERE id BETWEEN 4 AND 7");
+    ExpectBad(8, "row 8: rows 4 to 7 are missing");
+  }
+  SECTION("the first row") {
+    Exec(db.database, "DELETE FROM audit_log WHERE id = 1");
+    ExpectBad(2, "row 2: row 1 is missing");
+  }
+  SECTION("one row, the later ones renumbered to close the gap") {
+    Exec(db.database, "DELETE FROM audit_log WHERE id = 5");
+    Exec(db.database, "UPDATE audit_log SET id = id - 1 WHERE id > 5");
+    ExpectBad(5, "row 5: previous row changed, missing or reordered");
+  }
+}
+
+TEST_CASE_METHOD(Fixture, "Rows removed from the end are found through the head",
+                 "[persistence][audit]") {
+  AppendEvents(10);
+  DropAuditTriggers(db.database);
+  SECTION("the last row") {
+    Exec(db.database, "DELETE FROM audit_log WHERE id = 10");
+    ExpectBad(10, "row 10: missing (the chain ends at it)");
+  }
+  SECTION("the last rows") {
+    Exec(db.database, "DELETE FROM audit_log WHERE id > 7");
+    ExpectBad(8, "rows 8 to 10: missing (the chain ends at row 10)");
+  }
+  SECTION("every row") {
+    Exec(db.database, "DELETE FROM audit_log");
+    ExpectBad(1, "rows 1 to 10: missing (the chain ends at row 10)");
+  }
+  SECTION("and appends go on past the gap, keeping it visible") {
+    Exec(db.database, "DELETE FROM audit_log WHERE id > 8");
+    audit.Append(Event(11));
+    ExpectBad(11, "row 11: rows 9 to 10 are missing");
+  }
+}
+
+// Exchanges the values of `columns` between rows `a` and `b`, as plain SQL on the file would.
+void SwapRows(Database& database, int a, int b, const std::vector<std::string>& columns) {
+  SessionLease sql(database);
+  for (const auto& column : columns) {
+    std::string value_a;
+    std::string value_b;
+    *sql << "SELECT " + column + " FROM audit_log WHERE id = :id", soci::use(a),
+        soci::into(value_a);
+    *sql << "SELECT " + column + " FROM audit_log WHERE id = :id", soci::use(b),
+        soci::into(value_b);
+    *sql << "UPDATE audit_log SET " + column + " = :value WHERE id = :id", soci::use(value_b),
+        soci::use(a);
+    *sql << "UPDATE audit_log SET " + column + " = :value WHERE id = :id", soci::use(value_a),
+        soci::use(b);
+  }
+}
+
+TEST_CASE_METHOD(Fixture, "Swapped rows name the first of them", "[persistence][audit]") {
+  AppendEvents(6);
+  DropAuditTriggers(db.database);
+  std::vector<std::string> columns = {"at",     "token",  "role",  "action",
+                                      "object", "result", "client"};
+  SECTION("their events") {
+    SwapRows(db.database, 3, 4, columns);
+    ExpectBad(3, "row 3: content changed");
+  }
+  SECTION("everything but their ids") {
+    columns.push_back("prev_hash");
+    columns.push_back("hash");
+    SwapRows(db.database, 3, 4, columns);
+    ExpectBad(3, "row 3: previous row changed, missing or reordered");
+  }
+}
+
+TEST_CASE_METHOD(Fixture, "A row added past Casus is named, and Append refuses to fork the chain",
+                 "[persistence][audit]") {
+  AppendEvents(4);
+  const std::string prev = Text(db.database, "SELECT hash FROM audit_log WHERE id = 4");
+  const auto event = Event(5, "tokens/mallory");
+  Exec(db.database,
+       "INSERT INTO audit_log (id, at, token, role, action, object, result, client, prev_hash, "
+       "hash) VALUES (5, '" +
+           event.at +
+           "', 'alice', 'woonoverlast', 'read_case', "
+           "'tokens/mallory', 'ok', '192.0.2.7', '" +
+           prev + "', '" + AuditChainHash(5, event, prev) + "')");
+  ExpectBad(5, "row 5: added outside Casus (the chain ends at row 4)");
+  CHECK_THROWS_AS(audit.Append(Event(6)), soci::soci_error);
+}
+
+TEST_CASE_METHOD(Fixture, "Query filters by object, period and keyset cursor",
+                 "[persistence][audit]") {
+  audit.Append(EventAt("2025-03-01T23:59:59Z", "cases/1"));   // 1
+  audit.Append(EventAt("2025-03-02T00:00:00Z", "cases/2"));   // 2
+  audit.Append(EventAt("2025-03-02T12:00:00Z", "cases/1"));   // 3
+  audit.Append(EventAt("2025-03-02T23:59:59Z", "cases/1"));   // 4
+  audit.Append(EventAt("2025-03-03T00:00:00Z", "cases/1"));   // 5
+  audit.Append(EventAt("2025-03-03T08:00:00Z", "cases/10"));  // 6
+  domain::AuditFilter filter;
+  using IdList = std::vector<std::int64_t>;
+
+  SECTION("no filter: every row, ascending") {
+    CHECK(Ids(audit.Query(filter)) == IdList{1, 2, 3, 4, 5, 6});
+  }
+  SECTION("an object matches exactly") {
+    filter.object = "cases/1";
+    CHECK(Ids(audit.Query(filter)) == IdList{1, 3, 4, 5});
+    filter.object = "cases/";
+    CHECK(audit.Query(filter).items.empty());
+  }
+  SECTION("bare dates take whole days") {
+    filter.from = "2025-03-02";
+    filter.to = "2025-03-02";
+    CHECK(Ids(audit.Query(filter)) == IdList{2, 3, 4});
+    filter.from = "2025-03-03";
+    filter.to.reset();
+    CHECK(Ids(audit.Query(filter)) == IdList{5, 6});
+    filter.from.reset();
+    filter.to = "2025-03-01";
+    CHECK(Ids(audit.Query(filter)) == IdList{1});
+  }
+  SECTION("instants are inclusive bounds") {
+    filter.from = "2025-03-02T12:00:00Z";
+    filter.to = "2025-03-02T23:59:59Z";
+    CHECK(Ids(audit.Query(filter)) == IdList{3, 4});
+    filter.from = "2025-03-02T12:00:01Z";
+    CHECK(Ids(audit.Query(filter)) == IdList{4});
+  }
+  SECTION("a period after its end is empty") {
+    filter.from = "2025-03-03";
+    filter.to = "2025-03-01";
+    CHECK(audit.Query(filter).items.empty());
+  }
+  SECTION("pages follow the cursor until the last") {
+    filter.limit = 2;
+    auto page = audit.Query(filter);
+    CHECK(Ids(page) == IdList{1, 2});
+    CHECK(page.next == std::optional<std::int64_t>(2));
+    filter.after = page.next;
+    page = audit.Query(filter);
+    CHECK(Ids(page) == IdList{3, 4});
+    filter.after = page.next;
+    page = audit.Query(filter);
+    CHECK(Ids(page) == IdList{5, 6});
+    CHECK_FALSE(page.next.has_value());
+  }
+  SECTION("every filter at once") {
+    filter.object = "cases/1";
+    filter.from = "2025-03-02";
+    filter.to = "2025-03-03";
+    filter.limit = 1;
+    filter.after = 3;
+    const auto page = audit.Query(filter);
+    CHECK(Ids(page) == IdList{4});
+    CHECK(page.next == std::optional<std::int64_t>(4));
+    CHECK(page.items[0].event.object == "cases/1");
+    CHECK(page.items[0].event.at == "2025-03-02T23:59:59Z");
+  }
+  SECTION("a limit below one is refused") {
+    filter.limit = 0;
+    CHECK_THROWS_AS(audit.Query(filter), std::invalid_argument);
+  }
+}
+
+TEST_CASE_METHOD(Fixture, "Verify reads one snapshot while appends go on",
+                 "[persistence][audit][concurrency]") {
+  Seed(db.database, 3 * SociAuditTrail::kVerifyBatch);
+  std::atomic<bool> done{false};
+  std::thread appender([&] {
+    for (int n = 0; n < 20 && !done; ++n) audit.Append(Event(n));
+  });
+  for (int i = 0; i < 5; ++i) CHECK(audit.Verify().intact);
+  done = true;
+  appender.join();
+  CHECK(audit.Verify().intact);
+}
+
+TEST_CASE("Concurrent appends from several threads and processes form one intact chain",
+          "[persistence][audit][concurrency]") {
+  testing::TempDatabase db(4);
+  SociAuditTrail shared(db.database);
+  constexpr int kThreads = 8;
+  constexpr int kAppends = 15;
+  std::latch start(kThreads);
+  std::atomic<int> errors{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      // Half the threads share one pool, the others open the file as another server would.
+      std::unique_ptr<Database> own;
+      if (t % 2 == 1) own = std::make_unique<Database>(db.file.path(), 1);
+      SociAuditTrail audit(own ? *own : db.database);
+      start.arrive_and_wait();
+      for (int n = 0; n < kAppends; ++n) {
+        try {
+          audit.Append(Event(n, "cases/" + std::to_string(t)));
+        } catch (...) {
+          ++errors;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+
+  CHECK(errors == 0);
+  const auto verification = shared.Verify();
+  CHECK(verification.intact);
+  CHECK(verification.problem.empty());
+  CHECK(verification.rows_checked == kThreads * kAppends);
+  for (int t = 0; t < kThreads; ++t) {
+    domain::AuditFilter filter;
+    filter.object = "cases/" + std::to_string(t);
+    filter.limit = 100;
+    CHECK(shared.Query(filter).items.size() == kAppends);
+  }
+}
+
+}  // namespace
+}  // namespace casus::persistence
