@@ -199,4 +199,14 @@ WoonoverlastReport CaseService::WoonoverlastYearReport(int year) {
 
 std::vector<std::string> CaseService::Districts() { return districts_.Districts(); }
 
+void CaseService::AddDistrict(const std::string& name) {
+  RequireText(name, "district", kMaxShortTextBytes);
+  if (name == "Totaal") {
+    throw DomainError(ErrorCode::kInvalid, "'Totaal' names the totals row of the year reports");
+  }
+  if (!districts_.Add(name)) {
+    throw DomainError(ErrorCode::kConflict, "the wijk '" + name + "' exists already");
+  }
+}
+
 }  // namespace casus::domain

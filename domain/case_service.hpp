@@ -44,6 +44,10 @@ class CaseService {
   // The wijken known to the municipality, in reference order.
   std::vector<std::string> Districts();
 
+  // Adds a wijk at the end of the reference order (another municipality loads its own).
+  // kInvalid for an empty or over-long name; kConflict when it exists.
+  void AddDistrict(const std::string& name);
+
  private:
   // The history row for moving `current` as requested; throws when that is not allowed.
   TransitionRecord CheckedTransition(const Casus& current, const TransitionRequest& request);

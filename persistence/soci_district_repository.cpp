@@ -15,4 +15,18 @@ std::vector<std::string> SociDistrictRepository::Districts() {
   return names;
 }
 
+bool SociDistrictRepository::Add(const std::string& name) {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kWrite);
+  int existing = 0;
+  *sql << "SELECT COUNT(*) FROM districts WHERE name = :name", soci::use(name, "name"),
+      soci::into(existing);
+  if (existing > 0) return false;
+  *sql << "INSERT INTO districts (name, position) "
+          "SELECT :name, COALESCE(MAX(position), 0) + 1 FROM districts",
+      soci::use(name, "name");
+  transaction.Commit();
+  return true;
+}
+
 }  // namespace casus::persistence

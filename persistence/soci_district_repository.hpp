@@ -16,6 +16,7 @@ class SociDistrictRepository final : public domain::DistrictRepository {
 
   // Names ordered by districts.position.
   std::vector<std::string> Districts() override;
+  bool Add(const std::string& name) override;
 
  private:
   Database& database_;

@@ -14,5 +14,6 @@ int Token(const CommandLine& line);      // token create|list|revoke
 int Audit(const CommandLine& line);      // audit verify
 int Purge(const CommandLine& line);      // purge --as-of [--dry-run]
 int Retention(const CommandLine& line);  // retention show|set
+int Districts(const CommandLine& line);  // districts list|add
 
 }  // namespace casus::cli

@@ -33,6 +33,8 @@ commands:
   purge --db PATH --as-of YYYY-MM-DD [--dry-run]
         remove the personal data of casussen and signals past their retention period
   retention show --db PATH | retention set --db PATH --kind KIND --years N
+  districts list --db PATH | districts add --db PATH --name NAME
+        the municipality's wijken (reference data; the rows of the year reports)
 )";
 
 int Dispatch(const casus::cli::CommandLine& line) {
@@ -42,8 +44,8 @@ int Dispatch(const casus::cli::CommandLine& line) {
     return words.empty() && !line.Flag("help") ? 2 : 0;
   }
   const std::string& command = words[0];
-  const bool has_subcommand =
-      command == "report" || command == "token" || command == "audit" || command == "retention";
+  const bool has_subcommand = command == "report" || command == "token" || command == "audit" ||
+                              command == "retention" || command == "districts";
   if (!has_subcommand && words.size() != 1) {
     throw casus::cli::UsageError("unexpected argument '" + words[1] + "'");
   }
@@ -55,6 +57,7 @@ int Dispatch(const casus::cli::CommandLine& line) {
   if (command == "audit") return casus::cli::Audit(line);
   if (command == "purge") return casus::cli::Purge(line);
   if (command == "retention") return casus::cli::Retention(line);
+  if (command == "districts") return casus::cli::Districts(line);
   throw casus::cli::UsageError("unknown command '" + command + "'");
 }
 

@@ -172,3 +172,18 @@ TEST_CASE_METHOD(ServiceFixture, "A page size outside 1..500 is refused", "[doma
   filter.limit = 500;
   CHECK(service.List(filter).items.empty());
 }
+
+TEST_CASE_METHOD(ServiceFixture, "A wijk added as reference data gets its own row at the end",
+                 "[domain][service]") {
+  service.AddDistrict("Palenstein");
+  auto request = Valid();
+  request.district = "Palenstein";
+  service.Register(request);
+  const auto report = service.WoonoverlastYearReport(2024);
+  REQUIRE(report.rows.size() == 9);
+  CHECK(report.rows.back().district == "Palenstein");
+  CHECK(report.rows.back().koop.lopend == 1);
+  CHECK(CodeOf([&] { service.AddDistrict("Palenstein"); }) == ErrorCode::kConflict);
+  CHECK(CodeOf([&] { service.AddDistrict("Totaal"); }) == ErrorCode::kInvalid);
+  CHECK(CodeOf([&] { service.AddDistrict(" "); }) == ErrorCode::kInvalid);
+}

@@ -157,3 +157,15 @@ TEST_CASE("casus purge keeps every report byte-identical and a dry run changes n
   CHECK(reports() == before);
   CHECK(Casus("audit verify --db " + db.path()).exit_code == 0);
 }
+
+TEST_CASE("casus districts add appends a wijk that the report then shows", "[e2e][cli]") {
+  casus::e2e::TempDatabasePath db;
+  REQUIRE(Casus("migrate --db " + db.path()).exit_code == 0);
+  CHECK(Casus("districts add --name Palenstein --db " + db.path()).exit_code == 0);
+  CHECK(Casus("districts add --name Palenstein --db " + db.path()).exit_code == 1);
+  const auto listed = Casus("districts list --db " + db.path());
+  CHECK(listed.out.rfind("Centrum\n", 0) == 0);
+  CHECK(LastLine(listed.out) == "Palenstein");
+  const auto csv = Casus("report woonoverlast --year 2024 --format csv --db " + db.path());
+  CHECK(csv.out.find("\nPalenstein,0,0,0,0,0,0,0\nTotaal,") != std::string::npos);
+}

@@ -32,5 +32,16 @@ TEST_CASE("Reference order is the position column, not the insertion order",
   CHECK(names.back() == "Oosterheem");
 }
 
+TEST_CASE("An added wijk goes last in the reference order, once", "[persistence][districts]") {
+  testing::TempDatabase db;
+  SociDistrictRepository districts(db.database);
+  CHECK(districts.Add("Palenstein"));
+  CHECK_FALSE(districts.Add("Palenstein"));
+  CHECK_FALSE(districts.Add("Centrum"));
+  const auto names = SociDistrictRepository(db.database).Districts();
+  REQUIRE(names.size() == 9);
+  CHECK(names.back() == "Palenstein");
+}
+
 }  // namespace
 }  // namespace casus::persistence

@@ -101,12 +101,19 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
 };
 
 // Zoetermeer's eight wijken, in reference order.
+// Starts with Zoetermeer's eight wijken; Add appends. Not thread-safe.
 class FixedDistrictRepository final : public domain::DistrictRepository {
  public:
-  std::vector<std::string> Districts() override {
-    return {"Centrum",   "Meerzicht", "Buytenwegh", "De Leyens",
-            "Seghwaert", "Noordhove", "Rokkeveen",  "Oosterheem"};
+  std::vector<std::string> Districts() override { return names_; }
+  bool Add(const std::string& name) override {
+    if (std::find(names_.begin(), names_.end(), name) != names_.end()) return false;
+    names_.push_back(name);
+    return true;
   }
+
+ private:
+  std::vector<std::string> names_ = {"Centrum",   "Meerzicht", "Buytenwegh", "De Leyens",
+                                     "Seghwaert", "Noordhove", "Rokkeveen",  "Oosterheem"};
 };
 
 }  // namespace casus::testing
