@@ -42,7 +42,8 @@ class AccessGate {
   void RequireAllowed(const Actor& actor, Action action, const std::string& object);
 
   // Runs `use_case` when AccessPolicy allows `action` to the actor's role, else throws
-  // DomainError(kForbidden). Either way one audit row records the outcome.
+  // DomainError(kForbidden). Either way one audit row records the outcome, failures of any
+  // kind included ("error" for anything that is not a DomainError).
   template <typename UseCase>
   auto Run(const Actor& actor, Action action, const std::string& object, UseCase&& use_case)
       -> decltype(use_case()) {
@@ -58,6 +59,9 @@ class AccessGate {
       }
     } catch (const DomainError& error) {
       Record(actor, action, object, ResultOf(error));
+      throw;
+    } catch (...) {
+      Record(actor, action, object, "error");  // e.g. storage failing: still on the record
       throw;
     }
   }

@@ -58,7 +58,10 @@ std::optional<std::vector<std::string_view>> Params(std::string_view pattern,
 std::string AuditObject(std::string_view path) {
   if (path.substr(0, kApiPrefix.size()) == kApiPrefix) path.remove_prefix(kApiPrefix.size());
   std::string object = UriReference(path);
-  if (object.size() > kMaxAuditObjectBytes) object = object.substr(0, kMaxAuditObjectBytes) + "...";
+  if (object.size() > kMaxAuditObjectBytes) {
+    object.resize(kMaxAuditObjectBytes);
+    object += "...";
+  }
   return object;
 }
 

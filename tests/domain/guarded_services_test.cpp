@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <functional>
+#include <stdexcept>
 
 #include "support/in_memory_access_stores.hpp"
 #include "support/in_memory_activity_repository.hpp"
@@ -153,4 +154,14 @@ TEST_CASE_METHOD(GuardedFixture, "Every read, write and refusal appends one audi
   CHECK(rows[4].event.result == "not_found");
   CHECK(rows[5].event.token == "-");
   CHECK(rows[5].event.result == "unauthenticated");
+}
+
+TEST_CASE_METHOD(GuardedFixture, "A use case failing unexpectedly is audited as error",
+                 "[domain][access][audit]") {
+  CHECK_THROWS_AS(gate.Run(woonoverlast, Action::kReadCase, "cases/1",
+                           []() -> int { throw std::runtime_error("storage unavailable"); }),
+                  std::runtime_error);
+  const auto rows = audit.Rows();
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].event.result == "error");
 }
