@@ -34,8 +34,9 @@ int Token(const CommandLine& line) {
     if (const auto text = line.Option("expires")) expires = ParseDateOption(*text, "--expires");
     const auto name = line.Required("name");
     App app(line.Required("db"));
-    const auto issued = app.gate.Run(actor, domain::Action::kManageTokens, "tokens/" + name,
-                                     [&] { return app.tokens.Create(name, role, expires); });
+    const auto issued =
+        app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens/" + name,
+                              [&] { return app.services.tokens.Create(name, role, expires); });
     std::cout << "created token '" << name << "' (" << domain::Name(role)
               << "); it is shown only now:\n"
               << issued.secret << "\n";
@@ -45,8 +46,8 @@ int Token(const CommandLine& line) {
     line.Allow({"db"});
     RequireExistingDatabase(line.Required("db"));
     App app(line.Required("db"));
-    const auto tokens = app.gate.Run(actor, domain::Action::kManageTokens, "tokens",
-                                     [&] { return app.tokens.List(); });
+    const auto tokens = app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens",
+                                              [&] { return app.services.tokens.List(); });
     for (const auto& token : tokens) std::cout << Describe(token) << "\n";
     if (tokens.empty()) std::cout << "no tokens\n";
     return 0;
@@ -56,8 +57,8 @@ int Token(const CommandLine& line) {
     RequireExistingDatabase(line.Required("db"));
     const auto name = line.Required("name");
     App app(line.Required("db"));
-    app.gate.Run(actor, domain::Action::kManageTokens, "tokens/" + name,
-                 [&] { app.tokens.Revoke(name); });
+    app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens/" + name,
+                          [&] { app.services.tokens.Revoke(name); });
     std::cout << "revoked token '" << name << "'\n";
     return 0;
   }
@@ -87,7 +88,8 @@ int Purge(const CommandLine& line) {
   const auto as_of = ParseDateOption(line.Required("as-of"), "--as-of");
   RequireExistingDatabase(line.Required("db"));
   App app(line.Required("db"));
-  const auto report = app.retention.Purge(App::CommandLineActor(), as_of, line.Flag("dry-run"));
+  const auto report =
+      app.services.retention.Purge(App::CommandLineActor(), as_of, line.Flag("dry-run"));
   std::cout << (report.dry_run ? "dry run, nothing changed: would purge" : "purged")
             << " the personal data of " << report.cases.size() << " casussen and "
             << report.signals.size() << " signals (retention: woonoverlast "
@@ -106,7 +108,7 @@ int Retention(const CommandLine& line) {
     line.Allow({"db"});
     RequireExistingDatabase(line.Required("db"));
     App app(line.Required("db"));
-    const auto policy = app.retention.Policy();
+    const auto policy = app.services.retention.Policy();
     std::cout << "woonoverlast " << policy.woonoverlast_years << " years\nondermijning "
               << policy.ondermijning_years << " years\n";
     return 0;
@@ -117,7 +119,7 @@ int Retention(const CommandLine& line) {
     const int years = ParseWholeNumber(line.Required("years"), "--years");
     RequireExistingDatabase(line.Required("db"));
     App app(line.Required("db"));
-    app.retention.SetYears(App::CommandLineActor(), kind, years);
+    app.services.retention.SetYears(App::CommandLineActor(), kind, years);
     std::cout << "retention of " << domain::Name(kind) << " personal data: " << years
               << " years after closure\n";
     return 0;
@@ -132,15 +134,15 @@ int Districts(const CommandLine& line) {
     line.Allow({"db"});
     RequireExistingDatabase(line.Required("db"));
     App app(line.Required("db"));
-    for (const auto& name : app.case_service.Districts()) std::cout << name << "\n";
+    for (const auto& name : app.services.cases.Districts()) std::cout << name << "\n";
     return 0;
   }
   if (action == "add") {
     line.Allow({"db", "name"});
     const auto name = line.Required("name");
     App app(line.Required("db"));
-    app.gate.Run(App::CommandLineActor(), domain::Action::kManageReferenceData, "districts/" + name,
-                 [&] { app.case_service.AddDistrict(name); });
+    app.services.gate.Run(App::CommandLineActor(), domain::Action::kManageReferenceData,
+                          "districts/" + name, [&] { app.services.cases.AddDistrict(name); });
     std::cout << "added wijk '" << name << "' at the end of the reference order\n";
     return 0;
   }

@@ -16,23 +16,8 @@ App::App(const std::string& db_path)
       token_store(database),
       audit_trail(database),
       personal_data(database),
-      case_service(cases, districts, clock),
-      signal_service(signals, cases, case_service, clock),
-      activity_service(activities, cases, clock),
-      ondermijning_reports(signals, cases, activities),
-      tokens(token_store, token_crypto, clock),
-      gate(audit_trail, clock),
-      guarded_cases(case_service, gate),
-      guarded_signals(signal_service, gate),
-      guarded_activities(activity_service, gate),
-      guarded_reports(case_service, ondermijning_reports, gate),
-      guarded_audit(audit_trail, gate),
-      retention(personal_data, gate) {}
-
-web::ApiServices App::Services() {
-  return {tokens,          gate,         guarded_cases, guarded_signals, guarded_activities,
-          guarded_reports, guarded_audit};
-}
+      services({cases, districts, signals, activities, token_store, token_crypto, audit_trail,
+                personal_data, clock}) {}
 
 domain::Actor App::CommandLineActor() {
   const char* user = std::getenv("USER");

@@ -2,15 +2,8 @@
 
 #include <string>
 
-#include "domain/access_gate.hpp"
-#include "domain/activity_service.hpp"
-#include "domain/case_service.hpp"
 #include "domain/clock.hpp"
-#include "domain/guarded_services.hpp"
-#include "domain/ondermijning_report_service.hpp"
-#include "domain/retention_service.hpp"
-#include "domain/signal_service.hpp"
-#include "domain/token_service.hpp"
+#include "domain/domain_services.hpp"
 #include "persistence/database.hpp"
 #include "persistence/openssl_token_crypto.hpp"
 #include "persistence/soci_activity_repository.hpp"
@@ -25,14 +18,12 @@
 namespace casus::cli {
 
 // The object graph of one process: the database (migrated on opening), the adapters on it
-// and the services using them. Members are declared in dependency order, so they are
+// and the domain services wired on them. Members are declared in dependency order, so they are
 // destroyed in reverse. Not copyable or movable: the services hold references into it.
 struct App {
   explicit App(const std::string& db_path);
   App(const App&) = delete;
   App& operator=(const App&) = delete;
-
-  web::ApiServices Services();
 
   // The command line acts as a local beheerder; the audit trail names the OS user.
   static domain::Actor CommandLineActor();
@@ -48,19 +39,7 @@ struct App {
   persistence::SociPersonalDataStore personal_data;
   persistence::OpenSslTokenCrypto token_crypto;
   domain::SystemClock clock;
-
-  domain::CaseService case_service;
-  domain::SignalService signal_service;
-  domain::ActivityService activity_service;
-  domain::OndermijningReportService ondermijning_reports;
-  domain::TokenService tokens;
-  domain::AccessGate gate;
-  domain::GuardedCaseService guarded_cases;
-  domain::GuardedSignalService guarded_signals;
-  domain::GuardedActivityService guarded_activities;
-  domain::GuardedReportService guarded_reports;
-  domain::GuardedAuditService guarded_audit;
-  domain::RetentionService retention;
+  domain::DomainServices services;
 };
 
 }  // namespace casus::cli

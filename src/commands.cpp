@@ -45,7 +45,7 @@ int Serve(const CommandLine& line) {
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";
   }
-  web::Server server(app.Services(), options);
+  web::Server server(web::ApiServicesOf(app.services), options);
   const bool ipv6 = options.host.find(':') != std::string::npos;
   const std::string host = ipv6 ? "[" + options.host + "]" : options.host;
   server.RunUntilSignal([&](unsigned short port) {
@@ -82,10 +82,10 @@ int SeedDemo(const CommandLine& line) {
       std::cout << what << ": the database already holds data; demo data not loaded again\n";
     }
   };
-  seed("woonoverlast", [&] { return domain::SeedDemoData(app.case_service); });
+  seed("woonoverlast", [&] { return domain::SeedDemoData(app.services.cases); });
   seed("ondermijning", [&] {
-    return domain::SeedOndermijningDemoData(app.case_service, app.signal_service,
-                                            app.activity_service);
+    return domain::SeedOndermijningDemoData(app.services.cases, app.services.signals,
+                                            app.services.activities);
   });
   return 0;
 }
@@ -107,12 +107,12 @@ int Report(const CommandLine& line) {
   RequireExistingDatabase(db_path);
   App app(db_path);
   if (words[1] == "woonoverlast") {
-    const auto report = app.case_service.WoonoverlastYearReport(year);
+    const auto report = app.services.cases.WoonoverlastYearReport(year);
     std::cout << (format == "csv"    ? domain::WoonoverlastReportCsv(report)
                   : format == "json" ? web::WoonoverlastReportJson(report) + "\n"
                                      : domain::WoonoverlastReportText(report));
   } else {
-    const auto report = app.ondermijning_reports.YearReport(year);
+    const auto report = app.services.ondermijning_reports.YearReport(year);
     std::cout << (format == "csv"    ? domain::OndermijningReportCsv(report)
                   : format == "json" ? web::OndermijningReportJson(report) + "\n"
                                      : domain::OndermijningReportText(report));

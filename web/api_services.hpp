@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/access_gate.hpp"
+#include "domain/domain_services.hpp"
 #include "domain/guarded_services.hpp"
 #include "domain/token_service.hpp"
 
@@ -18,5 +19,16 @@ struct ApiServices {
   domain::GuardedReportService& reports;
   domain::GuardedAuditService& audit;
 };
+
+// The API's share of the wired domain.
+inline ApiServices ApiServicesOf(domain::DomainServices& services) {
+  return {services.tokens,
+          services.gate,
+          services.guarded_cases,
+          services.guarded_signals,
+          services.guarded_activities,
+          services.guarded_reports,
+          services.guarded_audit};
+}
 
 }  // namespace casus::web

@@ -157,7 +157,7 @@ TEST_CASE("Over HTTP a request without a valid token is 401 and stores nothing",
   const std::string body =
       R"({"kind":"woonoverlast","district":"Centrum","housing_type":"koop",)"
       R"("reported_on":"2024-03-01","categories":["geluid"],"summary":"Muziek"})";
-  running.tokens.Revoke("woonoverlast");
+  running.services.tokens.Revoke("woonoverlast");
   for (const std::string& token :
        {std::string(), std::string("casus_nonsense"), running.Token(Role::kWoonoverlast)}) {
     HttpClient client(running.port, token);

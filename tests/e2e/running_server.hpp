@@ -10,16 +10,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "domain/access_gate.hpp"
-#include "domain/activity_service.hpp"
-#include "domain/case_service.hpp"
 #include "domain/clock.hpp"
+#include "domain/domain_services.hpp"
 #include "domain/enum_names.hpp"
-#include "domain/guarded_services.hpp"
-#include "domain/ondermijning_report_service.hpp"
 #include "domain/role.hpp"
-#include "domain/signal_service.hpp"
-#include "domain/token_service.hpp"
 #include "http_client.hpp"
 #include "persistence/database.hpp"
 #include "persistence/migrator.hpp"
@@ -28,6 +22,7 @@
 #include "persistence/soci_audit_trail.hpp"
 #include "persistence/soci_case_repository.hpp"
 #include "persistence/soci_district_repository.hpp"
+#include "persistence/soci_personal_data_store.hpp"
 #include "persistence/soci_signal_repository.hpp"
 #include "persistence/soci_token_store.hpp"
 #include "temp_path.hpp"
@@ -54,12 +49,10 @@ inline web::ServerOptions ShortTimeouts() {
 // stops before the database closes and the file is removed last.
 struct RunningServer {
   explicit RunningServer(web::ServerOptions options = ShortTimeouts())
-      : server(web::ApiServices{tokens, gate, guarded_cases, guarded_signals, guarded_activities,
-                                guarded_reports, guarded_audit},
-               std::move(options)),
-        port(server.Start()) {
+      : server(web::ApiServicesOf(services), std::move(options)), port(server.Start()) {
     for (const domain::Role role : domain::AllOf<domain::Role>()) {
-      secrets[role] = tokens.Create(std::string(domain::Name(role)), role, std::nullopt).secret;
+      secrets[role] =
+          services.tokens.Create(std::string(domain::Name(role)), role, std::nullopt).secret;
     }
   }
 
@@ -76,20 +69,12 @@ struct RunningServer {
   persistence::SociSignalRepository signals{database};
   persistence::SociActivityRepository activities{database};
   domain::FixedClock clock{domain::Date(2025, 1, 15)};
-  domain::CaseService service{cases, districts, clock};
-  domain::SignalService signal_service{signals, cases, service, clock};
-  domain::ActivityService activity_service{activities, cases, clock};
-  domain::OndermijningReportService ondermijning_reports{signals, cases, activities};
   persistence::SociTokenStore token_store{database};
   persistence::SociAuditTrail audit_trail{database};
+  persistence::SociPersonalDataStore personal_data{database};
   persistence::OpenSslTokenCrypto token_crypto;
-  domain::TokenService tokens{token_store, token_crypto, clock};
-  domain::AccessGate gate{audit_trail, clock};
-  domain::GuardedCaseService guarded_cases{service, gate};
-  domain::GuardedSignalService guarded_signals{signal_service, gate};
-  domain::GuardedActivityService guarded_activities{activity_service, gate};
-  domain::GuardedReportService guarded_reports{service, ondermijning_reports, gate};
-  domain::GuardedAuditService guarded_audit{audit_trail, gate};
+  domain::DomainServices services{{cases, districts, signals, activities, token_store, token_crypto,
+                                   audit_trail, personal_data, clock}};
   std::map<domain::Role, std::string> secrets;  // each role's token, for the tests to send
   web::Server server;
   unsigned short port;

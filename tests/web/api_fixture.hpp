@@ -8,16 +8,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "domain/access_gate.hpp"
-#include "domain/activity_service.hpp"
-#include "domain/case_service.hpp"
 #include "domain/clock.hpp"
+#include "domain/domain_services.hpp"
 #include "domain/error.hpp"
-#include "domain/guarded_services.hpp"
-#include "domain/ondermijning_report_service.hpp"
 #include "domain/role.hpp"
-#include "domain/signal_service.hpp"
-#include "domain/token_service.hpp"
 #include "support/in_memory_access_stores.hpp"
 #include "support/in_memory_activity_repository.hpp"
 #include "support/in_memory_case_repository.hpp"
@@ -61,7 +55,8 @@ inline constexpr const char* kClient = "192.0.2.7";
 struct Api {
   explicit Api(domain::Role acting_role = domain::Role::kWoonoverlast) : role(acting_role) {
     for (const domain::Role each : domain::AllOf<domain::Role>()) {
-      secrets[each] = tokens.Create(std::string(domain::Name(each)), each, std::nullopt).secret;
+      secrets[each] =
+          services.tokens.Create(std::string(domain::Name(each)), each, std::nullopt).secret;
     }
   }
 
@@ -73,19 +68,10 @@ struct Api {
   casus::testing::CountingTokenCrypto crypto;
   casus::testing::InMemoryAuditTrail audit_trail;
   domain::FixedClock clock{domain::Date(2025, 1, 15)};
-  domain::CaseService service{cases, districts, clock};
-  domain::SignalService signal_service{signals, cases, service, clock};
-  domain::ActivityService activity_service{activities, cases, clock};
-  domain::OndermijningReportService report_service{signals, cases, activities};
-  domain::TokenService tokens{token_store, crypto, clock};
-  domain::AccessGate gate{audit_trail, clock};
-  domain::GuardedCaseService guarded_cases{service, gate};
-  domain::GuardedSignalService guarded_signals{signal_service, gate};
-  domain::GuardedActivityService guarded_activities{activity_service, gate};
-  domain::GuardedReportService guarded_reports{service, report_service, gate};
-  domain::GuardedAuditService guarded_audit{audit_trail, gate};
-  Router router{ApiServices{tokens, gate, guarded_cases, guarded_signals, guarded_activities,
-                            guarded_reports, guarded_audit}};
+  casus::testing::RecordingPersonalDataStore personal_data;
+  domain::DomainServices services{{cases, districts, signals, activities, token_store, crypto,
+                                   audit_trail, personal_data, clock}};
+  Router router{ApiServicesOf(services)};
   domain::Role role;
   std::map<domain::Role, std::string> secrets;  // each role's token
 

@@ -50,7 +50,7 @@ void RequireUnauthenticatedRow(Api& api, const std::string& action, const std::s
 TEST_CASE("A request without a valid bearer token is 401, stores nothing and is audited",
           "[web][auth]") {
   Api api;
-  api.tokens.Revoke("beheerder");
+  api.services.tokens.Revoke("beheerder");
   REQUIRE(api.token_store.Create(
       {{"expired", Role::kWoonoverlast, "2024-01-01T00:00:00Z", domain::Date(2025, 1, 14)},
        api.crypto.Hash("old-secret")}));

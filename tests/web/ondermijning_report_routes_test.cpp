@@ -136,7 +136,8 @@ TEST_CASE("The ondermijning report as CSV is the domain's CSV", "[web][report]")
   CHECK(Header(response, http::field::content_type) == "text/csv; charset=utf-8");
   CHECK(Header(response, http::field::content_disposition) ==
         "attachment; filename=\"ondermijning-2024.csv\"");
-  CHECK(response.body() == domain::OndermijningReportCsv(api.report_service.YearReport(2024)));
+  CHECK(response.body() ==
+        domain::OndermijningReportCsv(api.services.ondermijning_reports.YearReport(2024)));
   CHECK_THAT(response.body(), Catch::Contains("signals,total,2\n"));
   CHECK(api.Get("/api/v1/reports/ondermijning/2024?format=json").body() ==
         api.Get("/api/v1/reports/ondermijning/2024").body());
@@ -204,8 +205,9 @@ TEST_CASE("suppress_below with format=csv is the domain's suppressed ondermijnin
   const Response response =
       api.Get("/api/v1/reports/ondermijning/2024?suppress_below=3&format=csv");
   REQUIRE(response.result() == http::status::ok);
-  CHECK(response.body() == domain::OndermijningReportCsv(api.report_service.YearReport(2024),
-                                                         domain::CellSuppression{3}));
+  CHECK(response.body() ==
+        domain::OndermijningReportCsv(api.services.ondermijning_reports.YearReport(2024),
+                                      domain::CellSuppression{3}));
   CHECK_THAT(response.body(), Catch::Contains("signals.by_source.mma,percent,<3\n"));
   RequireProblem(api.Get("/api/v1/reports/ondermijning/2024?suppress_below=0"),
                  http::status::bad_request, "malformed-request",

@@ -72,7 +72,8 @@ TEST_CASE("format=csv answers text/csv with the domain's CSV", "[web]") {
   const Response response = api.Get("/api/v1/reports/woonoverlast/2024?format=csv");
   REQUIRE(response.result() == http::status::ok);
   CHECK(Header(response, http::field::content_type) == "text/csv; charset=utf-8");
-  CHECK(response.body() == domain::WoonoverlastReportCsv(api.service.WoonoverlastYearReport(2024)));
+  CHECK(response.body() ==
+        domain::WoonoverlastReportCsv(api.services.cases.WoonoverlastYearReport(2024)));
   CHECK_THAT(response.body(), Catch::StartsWith("name,koop_lopend,"));
 }
 
@@ -135,8 +136,9 @@ TEST_CASE("suppress_below with format=csv is the domain's suppressed CSV", "[web
   const Response response =
       api.Get("/api/v1/reports/woonoverlast/2024?format=csv&suppress_below=3");
   REQUIRE(response.result() == http::status::ok);
-  CHECK(response.body() == domain::WoonoverlastReportCsv(api.service.WoonoverlastYearReport(2024),
-                                                         domain::CellSuppression{3}));
+  CHECK(response.body() ==
+        domain::WoonoverlastReportCsv(api.services.cases.WoonoverlastYearReport(2024),
+                                      domain::CellSuppression{3}));
   CHECK_THAT(response.body(), Catch::Contains("Centrum,<3,<3,0,0,0,0,2\n"));
   CHECK_THAT(response.body(), Catch::Contains("Totaal,1,1,0,0,1,0,3\n"));
 }

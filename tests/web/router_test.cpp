@@ -130,22 +130,14 @@ TEST_CASE("An unexpected failure is a generic 500 that does not leak its cause",
   casus::testing::CountingTokenCrypto crypto;
   casus::testing::InMemoryAuditTrail audit_trail;
   domain::FixedClock clock{domain::Date(2025, 1, 15)};
-  domain::CaseService service{cases, districts, clock};
-  domain::SignalService signal_service{signals, cases, service, clock};
-  domain::ActivityService activity_service{activities, cases, clock};
-  domain::OndermijningReportService reports{signals, cases, activities};
-  domain::TokenService tokens{token_store, crypto, clock};
-  domain::AccessGate gate{audit_trail, clock};
-  domain::GuardedCaseService guarded_cases{service, gate};
-  domain::GuardedSignalService guarded_signals{signal_service, gate};
-  domain::GuardedActivityService guarded_activities{activity_service, gate};
-  domain::GuardedReportService guarded_reports{service, reports, gate};
-  domain::GuardedAuditService guarded_audit{audit_trail, gate};
-  Router router{ApiServices{tokens, gate, guarded_cases, guarded_signals, guarded_activities,
-                            guarded_reports, guarded_audit}};
+  casus::testing::RecordingPersonalDataStore personal_data;
+  domain::DomainServices services{{cases, districts, signals, activities, token_store, crypto,
+                                   audit_trail, personal_data, clock}};
+  Router router{ApiServicesOf(services)};
   const std::string woonoverlast =
-      tokens.Create("w", domain::Role::kWoonoverlast, std::nullopt).secret;
-  const std::string analist = tokens.Create("a", domain::Role::kAnalist, std::nullopt).secret;
+      services.tokens.Create("w", domain::Role::kWoonoverlast, std::nullopt).secret;
+  const std::string analist =
+      services.tokens.Create("a", domain::Role::kAnalist, std::nullopt).secret;
   for (const auto& [target, secret] : {std::pair{"/api/v1/cases/1", woonoverlast},
                                        std::pair{"/api/v1/reports/woonoverlast/2024", analist},
                                        std::pair{"/api/v1/reports/ondermijning/2024", analist}}) {

@@ -1,0 +1,19 @@
+#include "domain/domain_services.hpp"
+
+namespace casus::domain {
+
+DomainServices::DomainServices(const Ports& ports)
+    : cases(ports.cases, ports.districts, ports.clock),
+      signals(ports.signals, ports.cases, cases, ports.clock),
+      activities(ports.activities, ports.cases, ports.clock),
+      ondermijning_reports(ports.signals, ports.cases, ports.activities),
+      tokens(ports.tokens, ports.token_crypto, ports.clock),
+      gate(ports.audit, ports.clock),
+      guarded_cases(cases, gate),
+      guarded_signals(signals, gate),
+      guarded_activities(activities, gate),
+      guarded_reports(cases, ondermijning_reports, gate),
+      guarded_audit(ports.audit, gate),
+      retention(ports.personal_data, gate) {}
+
+}  // namespace casus::domain

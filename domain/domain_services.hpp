@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain/access_gate.hpp"
+#include "domain/activity_service.hpp"
+#include "domain/api_token.hpp"
+#include "domain/case_service.hpp"
+#include "domain/clock.hpp"
+#include "domain/guarded_services.hpp"
+#include "domain/ondermijning_report_service.hpp"
+#include "domain/retention_service.hpp"
+#include "domain/signal_service.hpp"
+#include "domain/token_service.hpp"
+
+namespace casus::domain {
+
+// The adapters the domain needs, all on the same storage. References only.
+struct Ports {
+  CaseRepository& cases;
+  DistrictRepository& districts;
+  SignalRepository& signals;
+  ActivityRepository& activities;
+  TokenStore& tokens;
+  TokenCrypto& token_crypto;
+  AuditTrail& audit;
+  PersonalDataStore& personal_data;
+  const Clock& clock;
+};
+
+// Every use case of the domain, wired once on a set of ports: the plain services for trusted
+// local work (demo data, reports on the command line) and the guarded ones the HTTP API calls.
+// The one place that knows which service needs which port; the casus binary and the test
+// fixtures all build this. Not copyable or movable (the services refer to each other); the
+// ports must outlive it. Thread-safety: as the ports.
+class DomainServices {
+ public:
+  explicit DomainServices(const Ports& ports);
+  DomainServices(const DomainServices&) = delete;
+  DomainServices& operator=(const DomainServices&) = delete;
+
+  CaseService cases;
+  SignalService signals;
+  ActivityService activities;
+  OndermijningReportService ondermijning_reports;
+  TokenService tokens;
+  AccessGate gate;
+  GuardedCaseService guarded_cases;
+  GuardedSignalService guarded_signals;
+  GuardedActivityService guarded_activities;
+  GuardedReportService guarded_reports;
+  GuardedAuditService guarded_audit;
+  RetentionService retention;
+};
+
+}  // namespace casus::domain
