@@ -1,5 +1,7 @@
 #include "domain/guarded_services.hpp"
 
+#include "domain/field_rules.hpp"
+
 namespace casus::domain {
 
 namespace {
@@ -32,7 +34,7 @@ CasePage GuardedCaseService::List(const Actor& actor, CaseFilter filter) {
   return gate_.Run(actor, Action::kReadCase, "cases", [&] {
     const auto team = AccessPolicy::TeamKind(actor.role);
     if (!team || (filter.kind && filter.kind != team)) {
-      cases_.List(filter);  // still validates the filter, so bad input answers the same
+      RequirePageSize(filter.limit);  // bad input answers the same, without a query
       return CasePage{};
     }
     filter.kind = team;
