@@ -1,15 +1,15 @@
 #pragma once
 
-#include "domain/access_gate.hpp"
-#include "domain/activity_service.hpp"
-#include "domain/api_token.hpp"
-#include "domain/case_service.hpp"
+#include "domain/access/access_gate.hpp"
+#include "domain/access/api_token.hpp"
+#include "domain/access/guarded_services.hpp"
+#include "domain/access/token_service.hpp"
+#include "domain/cases/case_service.hpp"
 #include "domain/clock.hpp"
-#include "domain/guarded_services.hpp"
-#include "domain/ondermijning_report_service.hpp"
-#include "domain/retention_service.hpp"
-#include "domain/signal_service.hpp"
-#include "domain/token_service.hpp"
+#include "domain/ondermijning/activity_service.hpp"
+#include "domain/ondermijning/signal_service.hpp"
+#include "domain/reports/ondermijning_report_service.hpp"
+#include "domain/retention/retention_service.hpp"
 
 namespace casus::domain {
 

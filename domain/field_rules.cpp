@@ -33,4 +33,11 @@ void RequirePageSize(int limit) {
   }
 }
 
+void RequireYear(int year) {
+  if (year < kFirstYear || year > kLastYear) {
+    throw DomainError(ErrorCode::kMalformed, "year must be between " + std::to_string(kFirstYear) +
+                                                 " and " + std::to_string(kLastYear));
+  }
+}
+
 }  // namespace casus::domain

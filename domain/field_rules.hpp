@@ -20,4 +20,10 @@ void RequireAddress(const Address& address);
 inline constexpr int kMaxPageSize = 500;
 void RequirePageSize(int limit);
 
+// The years Casus reports on and filters by, the one range every layer checks against.
+inline constexpr int kFirstYear = 1900;
+inline constexpr int kLastYear = 2999;
+// Throws DomainError(kMalformed) outside kFirstYear..kLastYear.
+void RequireYear(int year);
+
 }  // namespace casus::domain

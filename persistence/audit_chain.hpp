@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "domain/audit_trail.hpp"
+#include "domain/access/audit_trail.hpp"
 
 namespace casus::persistence {
 

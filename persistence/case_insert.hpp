@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "domain/casus.hpp"
-#include "domain/transition.hpp"
+#include "domain/cases/casus.hpp"
+#include "domain/cases/transition.hpp"
 #include "persistence/sql_values.hpp"
 
 namespace casus::persistence {

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "domain/api_token.hpp"
+#include "domain/access/api_token.hpp"
 
 namespace casus::persistence {
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "persistence/sql_query.hpp"
 #include "persistence/sql_values.hpp"
 
 namespace casus::persistence {
@@ -16,10 +17,10 @@ namespace {
 
 using domain::ActivityId;
 
-// One row of kActivityColumns, fetched into these members.
-constexpr const char* kActivityColumns =
-    "a.id, a.type, a.on_date, a.companies_checked, a.findings, a.business_park, a.heit_type, "
-    "a.recorded_at";
+// One row of kSelectActivities, fetched into these members.
+constexpr const char* kSelectActivities =
+    "SELECT a.id, a.type, a.on_date, a.companies_checked, a.findings, a.business_park, "
+    "a.heit_type, a.recorded_at FROM activities a";
 
 struct ActivityRow {
   ActivityId id = 0;
@@ -56,59 +57,23 @@ struct ActivityRow {
   }
 };
 
-// The WHERE clause of an activity query, built from fixed fragments; the values stay bound.
-class ActivityConditions {
- public:
-  explicit ActivityConditions(const domain::ActivityFilter& filter)
-      : after_(filter.after.value_or(0)),
-        type_(filter.type ? Wire(*filter.type) : std::string()),
-        year_from_(filter.year ? domain::Date::FirstDayOfYear(*filter.year).ToString() : ""),
-        year_to_(filter.year ? domain::Date::LastDayOfYear(*filter.year).ToString() : ""),
-        has_type_(filter.type.has_value()),
-        has_year_(filter.year.has_value()) {}
-
-  std::string Sql() const {
-    std::string sql = " WHERE a.id > :after";
-    if (has_type_) sql += " AND a.type = :type";
-    if (has_year_) sql += " AND a.on_date BETWEEN :year_from AND :year_to";
-    return sql;
+// The conditions of an activity list; the values stay bound.
+SqlConditions ActivityConditions(const domain::ActivityFilter& filter) {
+  SqlConditions conditions;
+  conditions.WhereIf(OptionalWire(filter.type), "a.type = :type", "type");
+  if (filter.year) {
+    conditions.Where("a.on_date BETWEEN :year_from AND :year_to", "year_from",
+                     domain::Date::FirstDayOfYear(*filter.year).ToString(), "year_to",
+                     domain::Date::LastDayOfYear(*filter.year).ToString());
   }
+  return conditions;
+}
 
-  void Use(soci::statement& statement) {
-    statement.exchange(soci::use(after_, "after"));
-    if (has_type_) statement.exchange(soci::use(type_, "type"));
-    if (has_year_) {
-      statement.exchange(soci::use(year_from_, "year_from"));
-      statement.exchange(soci::use(year_to_, "year_to"));
-    }
-  }
-
- private:
-  ActivityId after_;
-  std::string type_;
-  std::string year_from_;
-  std::string year_to_;
-  bool has_type_;
-  bool has_year_;
-};
-
-// Reads the activities `where` selects (with the use elements `bind` exchanges), then their
-// partners and case links with one query each; `scope` is a query of the same activities' ids.
+// Adds their partners and case links to `activities`, with one query each; `scope` is a query
+// of the same activities' ids, bound by `bind`.
 template <typename Bind>
-std::vector<domain::Activity> FetchActivities(soci::session& sql, const std::string& where,
-                                              const std::string& scope, Bind&& bind) {
-  std::vector<domain::Activity> activities;
-  {
-    ActivityRow row;
-    soci::statement statement(sql);
-    row.Into(statement);
-    bind(statement);
-    Prepare(statement, std::string("SELECT ") + kActivityColumns + " FROM activities a" + where);
-    statement.execute();
-    while (statement.fetch()) activities.push_back(row.ToActivity());
-  }
-  if (activities.empty()) return activities;
-
+void AddChildren(soci::session& sql, const std::string& scope, Bind&& bind,
+                 std::vector<domain::Activity>& activities) {
   auto partners = FetchGrouped<std::string>(
       sql,
       "SELECT ap.activity_id, ap.partner FROM activity_partners ap WHERE ap.activity_id IN (" +
@@ -123,7 +88,6 @@ std::vector<domain::Activity> FetchActivities(soci::session& sql, const std::str
     activity.partners = TakeGroup(partners, activity.id);
     activity.case_ids = TakeGroup(case_ids, activity.id);
   }
-  return activities;
 }
 
 }  // namespace
@@ -170,40 +134,29 @@ domain::Activity SociActivityRepository::Create(const domain::Activity& activity
 }
 
 domain::ActivityPage SociActivityRepository::List(const domain::ActivityFilter& filter) {
-  if (filter.limit < 1) throw std::invalid_argument("ActivityFilter.limit must be at least 1");
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-
-  ActivityConditions conditions(filter);
-  // One row more than asked tells whether another page follows; the children are fetched for
-  // that row too, which is cheaper than a second round of the conditions.
-  int fetch = filter.limit + 1;
-  const std::string page = conditions.Sql() + " ORDER BY a.id LIMIT :fetch";
-  domain::ActivityPage result;
-  result.items = FetchActivities(*sql, page, "SELECT a.id FROM activities a" + page,
-                                 [&conditions, &fetch](soci::statement& statement) {
-                                   conditions.Use(statement);
-                                   statement.exchange(soci::use(fetch, "fetch"));
-                                 });
-  if (static_cast<int>(result.items.size()) > filter.limit) {
-    result.items.pop_back();
-    result.next = result.items.back().id;
-  }
+  KeysetPage query(ActivityConditions(filter), "a.id", filter.after, filter.limit);
+  auto page = query.FetchPage<domain::ActivityPage, ActivityRow>(
+      *sql, kSelectActivities, &ActivityRow::ToActivity, [&](std::vector<domain::Activity>& items) {
+        AddChildren(*sql, query.IdsOf("activities a"), query.Binder(), items);
+      });
   transaction.Commit();
-  return result;
+  return page;
 }
 
 std::vector<domain::Activity> SociActivityRepository::Between(domain::Date from, domain::Date to) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-  std::string from_text = from.ToString();
-  std::string to_text = to.ToString();
-  const std::string where = " WHERE a.on_date BETWEEN :from AND :to ORDER BY a.id";
-  auto activities = FetchActivities(*sql, where, "SELECT a.id FROM activities a" + where,
-                                    [&from_text, &to_text](soci::statement& statement) {
-                                      statement.exchange(soci::use(from_text, "from"));
-                                      statement.exchange(soci::use(to_text, "to"));
-                                    });
+  SqlConditions period;
+  period.Where("a.on_date BETWEEN :from AND :to", "from", from.ToString(), "to", to.ToString());
+  const auto bind = [&period](soci::statement& statement) { period.Use(statement); };
+  auto activities =
+      FetchRows<ActivityRow>(*sql, std::string(kSelectActivities) + period.Sql() + " ORDER BY a.id",
+                             bind, &ActivityRow::ToActivity);
+  if (!activities.empty()) {
+    AddChildren(*sql, "SELECT a.id FROM activities a" + period.Sql(), bind, activities);
+  }
   transaction.Commit();
   return activities;
 }

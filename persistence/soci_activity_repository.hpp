@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "domain/activity.hpp"
+#include "domain/ondermijning/activity.hpp"
 #include "persistence/database.hpp"
 
 namespace casus::persistence {

@@ -10,6 +10,7 @@
 
 #include "domain/date.hpp"
 #include "persistence/audit_chain.hpp"
+#include "persistence/sql_query.hpp"
 #include "persistence/sql_values.hpp"
 
 namespace casus::persistence {
@@ -51,6 +52,8 @@ struct AuditRow {
     statement.exchange(soci::into(prev_hash));
     statement.exchange(soci::into(hash));
   }
+
+  domain::AuditRecord ToRecord() const { return {id, event, hash}; }
 };
 
 // Up to kVerifyBatch rows of kAuditColumns, column by column (SOCI's bulk fetch).
@@ -78,52 +81,22 @@ struct AuditBatch {
 
 std::string Row(std::int64_t id) { return "row " + std::to_string(id); }
 
-// The WHERE clause of an audit query, built from fixed fragments; the values stay bound.
-class AuditConditions {
- public:
-  explicit AuditConditions(const domain::AuditFilter& filter)
-      : after_(filter.after.value_or(0)),
-        object_(filter.object.value_or("")),
-        from_(filter.from.value_or("")),
-        to_(filter.to.value_or("")),
-        has_object_(filter.object.has_value()),
-        has_from_(filter.from.has_value()),
-        has_to_(filter.to.has_value()) {
+// The conditions of an audit query; the values stay bound.
+SqlConditions AuditConditions(const domain::AuditFilter& filter) {
+  SqlConditions conditions;
+  conditions.WhereIf(filter.object, "object = :object", "object")
+      .WhereIf(filter.from, "at >= :from_at", "from_at");
+  if (filter.to) {
     // A bare date sorts before every instant of its day, so as `from` it works as it is; as
     // `to` it becomes "before the next day".
-    if (has_to_) {
-      if (const auto day = domain::Date::Parse(to_)) {
-        to_ = day->AddDays(1).ToString();
-        to_exclusive_ = true;
-      }
+    if (const auto day = domain::Date::Parse(*filter.to)) {
+      conditions.Where("at < :to_at", "to_at", day->AddDays(1).ToString());
+    } else {
+      conditions.Where("at <= :to_at", "to_at", *filter.to);
     }
   }
-
-  std::string Sql() const {
-    std::string sql = " WHERE id > :after";
-    if (has_object_) sql += " AND object = :object";
-    if (has_from_) sql += " AND at >= :from_at";
-    if (has_to_) sql += to_exclusive_ ? " AND at < :to_at" : " AND at <= :to_at";
-    return sql;
-  }
-
-  void Use(soci::statement& statement) {
-    statement.exchange(soci::use(after_, "after"));
-    if (has_object_) statement.exchange(soci::use(object_, "object"));
-    if (has_from_) statement.exchange(soci::use(from_, "from_at"));
-    if (has_to_) statement.exchange(soci::use(to_, "to_at"));
-  }
-
- private:
-  std::int64_t after_;
-  std::string object_;
-  std::string from_;
-  std::string to_;
-  bool has_object_;
-  bool has_from_;
-  bool has_to_;
-  bool to_exclusive_ = false;
-};
+  return conditions;
+}
 
 }  // namespace
 
@@ -149,26 +122,10 @@ void SociAuditTrail::Append(const domain::AuditEvent& event) {
 }
 
 domain::AuditPage SociAuditTrail::Query(const domain::AuditFilter& filter) {
-  if (filter.limit < 1) throw std::invalid_argument("AuditFilter.limit must be at least 1");
   SessionLease sql(database_);
-  AuditConditions conditions(filter);
-  // One row more than asked tells whether another page follows.
-  int fetch = filter.limit + 1;
-
-  domain::AuditPage page;
-  AuditRow row;
-  soci::statement statement(*sql);
-  row.Into(statement);
-  conditions.Use(statement);
-  statement.exchange(soci::use(fetch, "fetch"));
-  Prepare(statement, std::string(kAuditColumns) + conditions.Sql() + " ORDER BY id LIMIT :fetch");
-  statement.execute();
-  while (statement.fetch()) page.items.push_back({row.id, row.event, row.hash});
-  if (static_cast<int>(page.items.size()) > filter.limit) {
-    page.items.pop_back();
-    page.next = page.items.back().id;
-  }
-  return page;
+  KeysetPage query(AuditConditions(filter), "id", filter.after, filter.limit);
+  return query.FetchPage<domain::AuditPage, AuditRow>(*sql, kAuditColumns, &AuditRow::ToRecord,
+                                                      [](auto&) {});
 }
 
 domain::AuditVerification SociAuditTrail::Verify() {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/audit_trail.hpp"
+#include "domain/access/audit_trail.hpp"
 #include "persistence/database.hpp"
 
 namespace casus::persistence {

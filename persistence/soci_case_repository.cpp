@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "persistence/case_insert.hpp"
+#include "persistence/sql_query.hpp"
 #include "persistence/sql_values.hpp"
 
 namespace casus::persistence {
@@ -115,50 +116,16 @@ struct TransitionRow {
   }
 };
 
-// The WHERE clause of a case query, built from fixed fragments; the values stay bound.
-class CaseConditions {
- public:
-  CaseConditions(const domain::CaseFilter& filter, CaseId after)
-      : after_(after),
-        kind_(filter.kind ? Wire(*filter.kind) : std::string()),
-        state_(filter.state ? Wire(*filter.state) : std::string()),
-        district_(filter.district.value_or("")),
-        housing_type_(filter.housing_type ? Wire(*filter.housing_type) : std::string()),
-        has_kind_(filter.kind.has_value()),
-        has_state_(filter.state.has_value()),
-        has_district_(filter.district.has_value()),
-        has_housing_type_(filter.housing_type.has_value()) {}
-
-  std::string Sql() const {
-    std::string sql = " WHERE c.id > :after";
-    if (has_kind_) sql += " AND c.kind = :kind";
-    if (has_state_) sql += " AND c.state = :state";
-    if (has_district_) {
-      sql += " AND c.district_id = (SELECT id FROM districts WHERE name = :district)";
-    }
-    if (has_housing_type_) sql += " AND c.housing_type = :housing_type";
-    return sql;
-  }
-
-  void Use(soci::statement& statement) {
-    statement.exchange(soci::use(after_, "after"));
-    if (has_kind_) statement.exchange(soci::use(kind_, "kind"));
-    if (has_state_) statement.exchange(soci::use(state_, "state"));
-    if (has_district_) statement.exchange(soci::use(district_, "district"));
-    if (has_housing_type_) statement.exchange(soci::use(housing_type_, "housing_type"));
-  }
-
- private:
-  CaseId after_;
-  std::string kind_;
-  std::string state_;
-  std::string district_;
-  std::string housing_type_;
-  bool has_kind_;
-  bool has_state_;
-  bool has_district_;
-  bool has_housing_type_;
-};
+// The conditions of a case list; the values stay bound.
+SqlConditions CaseConditions(const domain::CaseFilter& filter) {
+  SqlConditions conditions;
+  conditions.WhereIf(OptionalWire(filter.kind), "c.kind = :kind", "kind")
+      .WhereIf(OptionalWire(filter.state), "c.state = :state", "state")
+      .WhereIf(filter.district, "c.district_id = (SELECT id FROM districts WHERE name = :district)",
+               "district")
+      .WhereIf(OptionalWire(filter.housing_type), "c.housing_type = :housing_type", "housing_type");
+  return conditions;
+}
 
 // The categories, themes and signal ids of the casussen `scope` selects, grouped per casus.
 // `scope` is a query or condition on the case id named `column`, with the use elements `bind`
@@ -198,16 +165,13 @@ struct CaseChildren {
 };
 
 std::vector<domain::TransitionRecord> HistoryOf(soci::session& sql, CaseId id) {
-  std::vector<domain::TransitionRecord> history;
-  TransitionRow row;
-  soci::statement statement(sql);
-  row.Into(statement);
-  statement.exchange(soci::use(id, "id"));
-  Prepare(statement, std::string("SELECT ") + kTransitionColumns +
-                         " FROM case_transitions t WHERE t.case_id = :id ORDER BY t.sequence");
-  statement.execute();
-  while (statement.fetch()) history.push_back(row.ToRecord());
-  return history;
+  SqlConditions of_case;
+  of_case.Where("t.case_id = :id", "id", id);
+  return FetchRows<TransitionRow>(
+      sql,
+      std::string("SELECT ") + kTransitionColumns + " FROM case_transitions t" + of_case.Sql() +
+          " ORDER BY t.sequence",
+      [&of_case](soci::statement& statement) { of_case.Use(statement); }, &TransitionRow::ToRecord);
 }
 
 }  // namespace
@@ -224,56 +188,29 @@ domain::Casus SociCaseRepository::Create(const domain::NewCase& fields,
 std::optional<domain::Casus> SociCaseRepository::Find(CaseId id) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-  CaseRow row;
-  soci::statement statement(*sql);
-  row.Into(statement);
-  statement.exchange(soci::use(id, "id"));
-  Prepare(statement, std::string("SELECT ") + kCaseColumns + kCaseFrom + " WHERE c.id = :id");
-  if (!statement.execute(true)) return std::nullopt;
-  domain::Casus casus = row.ToCasus();
-  CaseChildren::Fetch(*sql, "= :id", [&id](soci::statement& children) {
-    children.exchange(soci::use(id, "id"));
-  }).MoveInto(casus);
+  SqlConditions by_id;
+  by_id.Where("c.id = :id", "id", id);
+  auto casus = FetchOne<CaseRow>(*sql, std::string("SELECT ") + kCaseColumns + kCaseFrom, by_id,
+                                 &CaseRow::ToCasus);
+  if (!casus) return std::nullopt;
+  CaseChildren::Fetch(*sql, "= :id", [&by_id](soci::statement& children) {
+    by_id.Use(children);
+  }).MoveInto(*casus);
   transaction.Commit();
   return casus;
 }
 
 domain::CasePage SociCaseRepository::List(const domain::CaseFilter& filter) {
-  if (filter.limit < 1) throw std::invalid_argument("CaseFilter.limit must be at least 1");
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-
-  CaseConditions conditions(filter, filter.after.value_or(0));
-  // One row more than asked tells whether another page follows.
-  int fetch = filter.limit + 1;
-
-  domain::CasePage page;
-  {
-    CaseRow row;
-    soci::statement statement(*sql);
-    row.Into(statement);
-    conditions.Use(statement);
-    statement.exchange(soci::use(fetch, "fetch"));
-    Prepare(statement, std::string("SELECT ") + kCaseColumns + kCaseFrom + conditions.Sql() +
-                           " ORDER BY c.id LIMIT :fetch");
-    statement.execute();
-    while (statement.fetch()) page.items.push_back(row.ToCasus());
-  }
-  if (static_cast<int>(page.items.size()) > filter.limit) {
-    page.items.pop_back();
-    page.next = page.items.back().id;
-  }
-  if (page.items.empty()) return page;
-
-  // The children of exactly this page's casussen, selected by the same conditions.
-  int limit = filter.limit;
-  CaseChildren children = CaseChildren::Fetch(
-      *sql, "IN (SELECT c.id FROM cases c" + conditions.Sql() + " ORDER BY c.id LIMIT :fetch)",
-      [&conditions, &limit](soci::statement& statement) {
-        conditions.Use(statement);
-        statement.exchange(soci::use(limit, "fetch"));
+  KeysetPage query(CaseConditions(filter), "c.id", filter.after, filter.limit);
+  auto page = query.FetchPage<domain::CasePage, CaseRow>(
+      *sql, std::string("SELECT ") + kCaseColumns + kCaseFrom, &CaseRow::ToCasus,
+      [&](std::vector<domain::Casus>& items) {
+        CaseChildren children =
+            CaseChildren::Fetch(*sql, "IN (" + query.IdsOf("cases c") + ")", query.Binder());
+        for (domain::Casus& casus : items) children.MoveInto(casus);
       });
-  for (domain::Casus& casus : page.items) children.MoveInto(casus);
   transaction.Commit();
   return page;
 }

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "domain/case_repository.hpp"
+#include "domain/cases/case_repository.hpp"
 #include "persistence/database.hpp"
 
 namespace casus::persistence {

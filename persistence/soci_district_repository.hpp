@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/district_repository.hpp"
+#include "domain/cases/district_repository.hpp"
 #include "persistence/database.hpp"
 
 namespace casus::persistence {

@@ -92,8 +92,8 @@ std::vector<domain::SignalId> SociPersonalDataStore::SignalsAssessedBefore(domai
 }
 
 domain::PurgedIds SociPersonalDataStore::Purge(const std::vector<domain::CaseId>& cases,
-                                  const std::vector<domain::SignalId>& signals,
-                                  const std::string& purged_on) {
+                                               const std::vector<domain::SignalId>& signals,
+                                               const std::string& purged_on) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kWrite);
   std::string on = purged_on;

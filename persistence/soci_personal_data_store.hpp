@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/retention.hpp"
+#include "domain/retention/retention.hpp"
 #include "persistence/database.hpp"
 
 namespace casus::persistence {
@@ -48,7 +48,7 @@ class SociPersonalDataStore final : public domain::PersonalDataStore {
   // ignored. Purging a row again is harmless; purged_on keeps the day of its first purge.
   domain::PurgedIds Purge(const std::vector<domain::CaseId>& cases,
                           const std::vector<domain::SignalId>& signals,
-             const std::string& purged_on) override;
+                          const std::string& purged_on) override;
 
  private:
   Database& database_;

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "persistence/case_insert.hpp"
+#include "persistence/sql_query.hpp"
 #include "persistence/sql_values.hpp"
 
 namespace casus::persistence {
@@ -94,46 +95,17 @@ struct SignalRow {
   }
 };
 
-// The WHERE clause of a signal list, built from fixed fragments; the values stay bound.
-class SignalConditions {
- public:
-  explicit SignalConditions(const domain::SignalFilter& filter)
-      : after_(filter.after.value_or(0)),
-        source_(filter.source ? Wire(*filter.source) : std::string()),
-        theme_(filter.theme ? Wire(*filter.theme) : std::string()),
-        status_(filter.status ? Wire(*filter.status) : std::string()),
-        has_source_(filter.source.has_value()),
-        has_theme_(filter.theme.has_value()),
-        has_status_(filter.status.has_value()) {}
-
-  std::string Sql() const {
-    std::string sql = " WHERE s.id > :after";
-    if (has_source_) sql += " AND s.source = :source";
-    if (has_status_) sql += " AND s.status = :status";
-    if (has_theme_) {
-      sql +=
-          " AND EXISTS (SELECT 1 FROM signal_themes st WHERE st.signal_id = s.id AND "
-          "st.theme = :theme)";
-    }
-    return sql;
-  }
-
-  void Use(soci::statement& statement) {
-    statement.exchange(soci::use(after_, "after"));
-    if (has_source_) statement.exchange(soci::use(source_, "source"));
-    if (has_status_) statement.exchange(soci::use(status_, "status"));
-    if (has_theme_) statement.exchange(soci::use(theme_, "theme"));
-  }
-
- private:
-  SignalId after_;
-  std::string source_;
-  std::string theme_;
-  std::string status_;
-  bool has_source_;
-  bool has_theme_;
-  bool has_status_;
-};
+// The conditions of a signal list; the values stay bound.
+SqlConditions SignalConditions(const domain::SignalFilter& filter) {
+  SqlConditions conditions;
+  conditions.WhereIf(OptionalWire(filter.source), "s.source = :source", "source")
+      .WhereIf(OptionalWire(filter.status), "s.status = :status", "status")
+      .WhereIf(OptionalWire(filter.theme),
+               "EXISTS (SELECT 1 FROM signal_themes st WHERE st.signal_id = s.id AND "
+               "st.theme = :theme)",
+               "theme");
+  return conditions;
+}
 
 // The themes of the signals `scope` (a condition on st.signal_id) selects, grouped per signal.
 template <typename Bind>
@@ -238,58 +210,30 @@ domain::Signal SociSignalRepository::Create(const domain::NewSignal& fields,
 std::optional<domain::Signal> SociSignalRepository::Find(SignalId id) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-  SignalRow row;
-  soci::statement statement(*sql);
-  row.Into(statement);
-  statement.exchange(soci::use(id, "id"));
-  Prepare(statement, std::string("SELECT ") + kSignalColumns + kSignalFrom + " WHERE s.id = :id");
-  if (!statement.execute(true)) return std::nullopt;
-  domain::Signal signal = row.ToSignal();
-  auto themes = ThemesOf(*sql, "= :id", [&id](soci::statement& themes_statement) {
-    themes_statement.exchange(soci::use(id, "id"));
-  });
-  signal.themes = ParseThemes(TakeGroup(themes, id));
+  SqlConditions by_id;
+  by_id.Where("s.id = :id", "id", id);
+  auto signal = FetchOne<SignalRow>(*sql, std::string("SELECT ") + kSignalColumns + kSignalFrom,
+                                    by_id, &SignalRow::ToSignal);
+  if (!signal) return std::nullopt;
+  auto themes =
+      ThemesOf(*sql, "= :id", [&by_id](soci::statement& statement) { by_id.Use(statement); });
+  signal->themes = ParseThemes(TakeGroup(themes, id));
   transaction.Commit();
   return signal;
 }
 
 domain::SignalPage SociSignalRepository::List(const domain::SignalFilter& filter) {
-  if (filter.limit < 1) throw std::invalid_argument("SignalFilter.limit must be at least 1");
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-
-  SignalConditions conditions(filter);
-  // One row more than asked tells whether another page follows.
-  int fetch = filter.limit + 1;
-
-  domain::SignalPage page;
-  {
-    SignalRow row;
-    soci::statement statement(*sql);
-    row.Into(statement);
-    conditions.Use(statement);
-    statement.exchange(soci::use(fetch, "fetch"));
-    Prepare(statement, std::string("SELECT ") + kSignalColumns + kSignalFrom + conditions.Sql() +
-                           " ORDER BY s.id LIMIT :fetch");
-    statement.execute();
-    while (statement.fetch()) page.items.push_back(row.ToSignal());
-  }
-  if (static_cast<int>(page.items.size()) > filter.limit) {
-    page.items.pop_back();
-    page.next = page.items.back().id;
-  }
-  if (page.items.empty()) return page;
-
-  // The themes of exactly this page's signals, selected by the same conditions.
-  int limit = filter.limit;
-  auto themes = ThemesOf(
-      *sql, "IN (SELECT s.id FROM signals s" + conditions.Sql() + " ORDER BY s.id LIMIT :fetch)",
-      [&conditions, &limit](soci::statement& statement) {
-        conditions.Use(statement);
-        statement.exchange(soci::use(limit, "fetch"));
+  KeysetPage query(SignalConditions(filter), "s.id", filter.after, filter.limit);
+  auto page = query.FetchPage<domain::SignalPage, SignalRow>(
+      *sql, std::string("SELECT ") + kSignalColumns + kSignalFrom, &SignalRow::ToSignal,
+      [&](std::vector<domain::Signal>& items) {
+        auto themes = ThemesOf(*sql, "IN (" + query.IdsOf("signals s") + ")", query.Binder());
+        for (domain::Signal& signal : items) {
+          signal.themes = ParseThemes(TakeGroup(themes, signal.id));
+        }
       });
-  for (domain::Signal& signal : page.items)
-    signal.themes = ParseThemes(TakeGroup(themes, signal.id));
   transaction.Commit();
   return page;
 }
@@ -321,12 +265,9 @@ std::vector<domain::SignalFacts> SociSignalRepository::ReceivedBetween(domain::D
                                                                        domain::Date to) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-  std::string from_text = from.ToString();
-  std::string to_text = to.ToString();
-  const auto bind_period = [&from_text, &to_text](soci::statement& statement) {
-    statement.exchange(soci::use(from_text, "from"));
-    statement.exchange(soci::use(to_text, "to"));
-  };
+  SqlConditions period;
+  period.Where("s.received_on BETWEEN :from AND :to", "from", from.ToString(), "to", to.ToString());
+  const auto bind_period = [&period](soci::statement& statement) { period.Use(statement); };
 
   std::vector<domain::SignalFacts> facts;
   {
@@ -338,9 +279,8 @@ std::vector<domain::SignalFacts> SociSignalRepository::ReceivedBetween(domain::D
     statement.exchange(soci::into(received_on));
     statement.exchange(soci::into(source));
     bind_period(statement);
-    Prepare(statement,
-            "SELECT s.id, s.received_on, s.source FROM signals s "
-            "WHERE s.received_on BETWEEN :from AND :to ORDER BY s.id");
+    Prepare(statement, "SELECT s.id, s.received_on, s.source FROM signals s" + period.Sql() +
+                           " ORDER BY s.id");
     statement.execute();
     while (statement.fetch()) {
       facts.push_back({id,
@@ -349,9 +289,7 @@ std::vector<domain::SignalFacts> SociSignalRepository::ReceivedBetween(domain::D
                        {}});
     }
   }
-  auto themes =
-      ThemesOf(*sql, "IN (SELECT s.id FROM signals s WHERE s.received_on BETWEEN :from AND :to)",
-               bind_period);
+  auto themes = ThemesOf(*sql, "IN (SELECT s.id FROM signals s" + period.Sql() + ")", bind_period);
   for (domain::SignalFacts& signal : facts)
     signal.themes = ParseThemes(TakeGroup(themes, signal.id));
   transaction.Commit();

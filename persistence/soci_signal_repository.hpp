@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/signal_repository.hpp"
+#include "domain/ondermijning/signal_repository.hpp"
 #include "persistence/database.hpp"
 
 namespace casus::persistence {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "persistence/sql_query.hpp"
 #include "persistence/sql_values.hpp"
 
 namespace casus::persistence {
@@ -71,26 +72,18 @@ bool SociTokenStore::Create(const domain::StoredToken& token) {
 
 std::optional<domain::StoredToken> SociTokenStore::FindByHash(const std::string& secret_hash) {
   SessionLease sql(database_);
-  std::string hash = secret_hash;
-  TokenRow row;
-  soci::statement statement(*sql);
-  row.Into(statement);
-  statement.exchange(soci::use(hash, "hash"));
-  Prepare(statement, std::string(kTokenColumns) + " WHERE secret_hash = :hash");
-  if (!statement.execute(true)) return std::nullopt;
-  return domain::StoredToken{row.ToInfo(), row.secret_hash};
+  SqlConditions by_hash;
+  by_hash.Where("secret_hash = :hash", "hash", secret_hash);
+  return FetchOne<TokenRow>(*sql, kTokenColumns, by_hash, [](const TokenRow& row) {
+    return domain::StoredToken{row.ToInfo(), row.secret_hash};
+  });
 }
 
 std::vector<domain::TokenInfo> SociTokenStore::List() {
   SessionLease sql(database_);
-  std::vector<domain::TokenInfo> tokens;
-  TokenRow row;
-  soci::statement statement(*sql);
-  row.Into(statement);
-  Prepare(statement, std::string(kTokenColumns) + " ORDER BY name");
-  statement.execute();
-  while (statement.fetch()) tokens.push_back(row.ToInfo());
-  return tokens;
+  return FetchRows<TokenRow>(
+      *sql, std::string(kTokenColumns) + " ORDER BY name", [](soci::statement&) {},
+      &TokenRow::ToInfo);
 }
 
 bool SociTokenStore::Revoke(const std::string& name, const std::string& at) {

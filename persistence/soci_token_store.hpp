@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/api_token.hpp"
+#include "domain/access/api_token.hpp"
 #include "persistence/database.hpp"
 
 namespace casus::persistence {

@@ -40,6 +40,11 @@ std::string Wire(E value) {
 }
 
 template <typename E>
+std::optional<std::string> OptionalWire(const std::optional<E>& value) {
+  return value ? std::optional<std::string>(Wire(*value)) : std::nullopt;
+}
+
+template <typename E>
 Nullable NullableWire(const std::optional<E>& value) {
   return value ? Nullable{Wire(*value), soci::i_ok} : Nullable{};
 }

@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "app.hpp"
-#include "domain/demo_data_set.hpp"
+#include "demo/demo_data_set.hpp"
+#include "demo/ondermijning_demo_data.hpp"
 #include "domain/error.hpp"
-#include "domain/ondermijning_demo_data.hpp"
 #include "persistence/migrator.hpp"
 #include "web/report_json.hpp"
 #include "web/server.hpp"
@@ -82,10 +82,10 @@ int SeedDemo(const CommandLine& line) {
       std::cout << what << ": the database already holds data; demo data not loaded again\n";
     }
   };
-  seed("woonoverlast", [&] { return domain::SeedDemoData(app.services.cases); });
+  seed("woonoverlast", [&] { return demo::SeedDemoData(app.services.cases); });
   seed("ondermijning", [&] {
-    return domain::SeedOndermijningDemoData(app.services.cases, app.services.signals,
-                                            app.services.activities);
+    return demo::SeedOndermijningDemoData(app.services.cases, app.services.signals,
+                                          app.services.activities);
   });
   return 0;
 }

@@ -11,6 +11,14 @@ if grep -rnE '#include *[<"](\.\./)*persistence/' "$root/web" "$root/domain"; th
   echo "web/ and domain/ must not include persistence/" >&2
   status=1
 fi
+if grep -rnE '#include *[<"](\.\./)*demo/' "$root/domain" "$root/persistence" "$root/web"; then
+  echo "demo/ is a client of the domain: no layer includes it" >&2
+  status=1
+fi
+if grep -rnE '#include *[<"](\.\./)*(persistence|web)/' "$root/demo"; then
+  echo "demo/ uses the domain's services only" >&2
+  status=1
+fi
 if grep -rnE '#include *[<"](\.\./)*web/' "$root/domain" "$root/persistence"; then
   echo "domain/ and persistence/ must not include web/" >&2
   status=1

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "domain/activity.hpp"
+#include "domain/ondermijning/activity.hpp"
 #include "web/json.hpp"
 
 namespace casus::web {

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "domain/access_gate.hpp"
+#include "domain/access/access_gate.hpp"
+#include "domain/access/guarded_services.hpp"
+#include "domain/access/token_service.hpp"
 #include "domain/domain_services.hpp"
-#include "domain/guarded_services.hpp"
-#include "domain/token_service.hpp"
 
 namespace casus::web {
 

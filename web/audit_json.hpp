@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "domain/audit_trail.hpp"
+#include "domain/access/audit_trail.hpp"
 
 namespace casus::web {
 

@@ -2,8 +2,8 @@
 
 #include <string_view>
 
-#include "domain/actor.hpp"
-#include "domain/guarded_services.hpp"
+#include "domain/access/actor.hpp"
+#include "domain/access/guarded_services.hpp"
 #include "web/http.hpp"
 
 namespace casus::web {

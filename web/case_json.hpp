@@ -4,9 +4,9 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/case_repository.hpp"
-#include "domain/casus.hpp"
-#include "domain/transition.hpp"
+#include "domain/cases/case_repository.hpp"
+#include "domain/cases/casus.hpp"
+#include "domain/cases/transition.hpp"
 #include "web/json.hpp"
 #include "web/json_reader.hpp"
 

@@ -7,6 +7,7 @@
 #include "web/json_response.hpp"
 #include "web/query_string.hpp"
 #include "web/request_values.hpp"
+#include "web/text.hpp"
 
 namespace casus::web {
 
@@ -14,13 +15,6 @@ namespace {
 
 Response CaseResponse(const Request& request, http::status status, const domain::Casus& casus) {
   return VersionedJsonResponse(request, status, CaseJson(casus), casus.version);
-}
-
-std::string_view Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
 }
 
 }  // namespace
@@ -32,7 +26,7 @@ std::optional<std::int64_t> ParseIfMatch(const Request& request) {
                               R"(If-Match must be "*" or one version, e.g. "3")");
   };
   if (request.count(http::field::if_match) > 1) refuse();
-  std::string_view value = Trim(ToStd(request[http::field::if_match]));
+  std::string_view value = TrimWhitespace(ToStd(request[http::field::if_match]));
   if (value == "*") return std::nullopt;
   if (value.substr(0, 2) == "W/") value.remove_prefix(2);
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string_view>
 
-#include "domain/actor.hpp"
-#include "domain/guarded_services.hpp"
+#include "domain/access/actor.hpp"
+#include "domain/access/guarded_services.hpp"
 #include "web/http.hpp"
 
 namespace casus::web {

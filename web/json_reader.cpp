@@ -4,25 +4,13 @@
 
 #include <bitset>
 #include <limits>
+#include "web/text.hpp"
 
 namespace casus::web {
 
 namespace {
 
-constexpr std::size_t kMaxEchoedNameBytes = 64;
 constexpr std::size_t kMaxAllowedFields = 32;
-
-[[noreturn]] void ThrowMalformed(const std::string& detail) {
-  throw domain::DomainError(domain::ErrorCode::kMalformed, detail);
-}
-
-// A client-supplied name, shortened for a message without cutting a UTF-8 sequence in two.
-std::string Echo(std::string_view name) {
-  if (name.size() <= kMaxEchoedNameBytes) return std::string(name);
-  std::size_t end = kMaxEchoedNameBytes;
-  while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) --end;
-  return std::string(name.substr(0, end)) + "...";
-}
 
 const char* TypeName(const rapidjson::Value& value) {
   switch (value.GetType()) {

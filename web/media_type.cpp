@@ -1,54 +1,38 @@
 #include "web/media_type.hpp"
 
-#include <cctype>
-#include <cstddef>
+#include <boost/beast/http/rfc7230.hpp>
+
+#include "web/http.hpp"
+#include "web/text.hpp"
 
 namespace casus::web {
 
 namespace {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-std::string_view Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
+  return boost::beast::iequals(boost::beast::string_view(a.data(), a.size()),
+                               boost::beast::string_view(b.data(), b.size()));
 }
 
 }  // namespace
 
 bool IsJsonMediaType(std::string_view content_type) {
-  bool media_type = true;
-  std::size_t start = 0;
-  while (true) {
-    const auto end = content_type.find(';', start);
-    const std::string_view part =
-        Trim(content_type.substr(start, end == std::string_view::npos ? end : end - start));
-    if (media_type) {
-      if (!EqualsIgnoreCase(part, "application/json")) return false;
-      media_type = false;
-    } else if (const auto equals = part.find('=');
-               equals != std::string_view::npos &&
-               EqualsIgnoreCase(Trim(part.substr(0, equals)), "charset")) {
-      std::string_view charset = Trim(part.substr(equals + 1));
-      if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') {
-        charset = charset.substr(1, charset.size() - 2);
-      }
-      if (!EqualsIgnoreCase(charset, "utf-8")) return false;
+  const auto semicolon = content_type.find(';');
+  const std::string_view type = TrimWhitespace(content_type.substr(0, semicolon));
+  if (!EqualsIgnoreCase(type, "application/json")) return false;
+  if (semicolon == std::string_view::npos) return true;
+  // Beast's param_list reads ";name=value" pairs (values possibly quoted) as RFC 7230 has
+  // them; parameters that do not parse as such end the list, and are not a charset.
+  const std::string_view parameters = content_type.substr(semicolon);
+  for (const auto& [name, value] : http::param_list({parameters.data(), parameters.size()})) {
+    if (!boost::beast::iequals(name, "charset")) continue;
+    std::string_view charset = ToStd(value);
+    if (charset.size() >= 2 && charset.front() == '"' && charset.back() == '"') {
+      charset = charset.substr(1, charset.size() - 2);
     }
-    if (end == std::string_view::npos) return true;
-    start = end + 1;
+    if (!EqualsIgnoreCase(charset, "utf-8")) return false;
   }
+  return true;
 }
 
 }  // namespace casus::web

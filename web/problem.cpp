@@ -1,5 +1,9 @@
 #include "web/problem.hpp"
 
+#include <array>
+#include <cstddef>
+#include <utility>
+
 #include "web/json.hpp"
 #include "web/query_string.hpp"
 
@@ -7,108 +11,86 @@ namespace casus::web {
 
 namespace {
 
-std::string_view SlugFor(domain::ErrorCode code) {
-  switch (code) {
-    case domain::ErrorCode::kMalformed:
-      return "malformed-request";
-    case domain::ErrorCode::kInvalid:
-      return "invalid-request";
-    case domain::ErrorCode::kNotFound:
-      return "not-found";
-    case domain::ErrorCode::kForbiddenTransition:
-      return "forbidden-transition";
-    case domain::ErrorCode::kConflict:
-      return "conflict";
-    case domain::ErrorCode::kStaleVersion:
-      return "stale-version";
-    case domain::ErrorCode::kDateOutOfOrder:
-      return "date-out-of-order";
-    case domain::ErrorCode::kUnauthenticated:
-      return "unauthenticated";
-    case domain::ErrorCode::kForbidden:
-      return "forbidden";
+// What a client is told for each kind of failure: status, problem type slug and title.
+struct ProblemKind {
+  http::status status;
+  std::string_view slug;
+  std::string_view title;
+};
+
+// The only place where domain error codes meet HTTP: one row per ErrorCode, in its order.
+constexpr std::array<std::pair<domain::ErrorCode, ProblemKind>, 9> kDomainProblems = {{
+    {domain::ErrorCode::kMalformed,
+     {http::status::bad_request, "malformed-request", "Malformed request"}},
+    {domain::ErrorCode::kInvalid,
+     {http::status::unprocessable_entity, "invalid-request", "Invalid request"}},
+    {domain::ErrorCode::kNotFound, {http::status::not_found, "not-found", "Not found"}},
+    {domain::ErrorCode::kForbiddenTransition,
+     {http::status::conflict, "forbidden-transition", "Transition not allowed"}},
+    {domain::ErrorCode::kConflict,
+     {http::status::conflict, "conflict", "Conflict with the current state"}},
+    {domain::ErrorCode::kStaleVersion,
+     {http::status::precondition_failed, "stale-version", "Stale version"}},
+    {domain::ErrorCode::kDateOutOfOrder,
+     {http::status::unprocessable_entity, "date-out-of-order", "Date out of order"}},
+    {domain::ErrorCode::kUnauthenticated,
+     {http::status::unauthorized, "unauthenticated", "Not authenticated"}},
+    {domain::ErrorCode::kForbidden, {http::status::forbidden, "forbidden", "Forbidden"}},
+}};
+
+// The protocol's own failures, likewise one row per ProtocolError in its order.
+constexpr std::array<std::pair<ProtocolError, ProblemKind>, 7> kProtocolProblems = {{
+    {ProtocolError::kMalformedMessage,
+     {http::status::bad_request, "malformed-request", "Malformed request"}},
+    {ProtocolError::kRouteNotFound, {http::status::not_found, "not-found", "Not found"}},
+    {ProtocolError::kMethodNotAllowed,
+     {http::status::method_not_allowed, "method-not-allowed", "Method not allowed"}},
+    {ProtocolError::kUnsupportedMediaType,
+     {http::status::unsupported_media_type, "unsupported-media-type", "Unsupported media type"}},
+    {ProtocolError::kPayloadTooLarge,
+     {http::status::payload_too_large, "payload-too-large", "Payload too large"}},
+    {ProtocolError::kHeaderTooLarge,
+     {http::status::request_header_fields_too_large, "header-too-large",
+      "Request header too large"}},
+    {ProtocolError::kInternal,
+     {http::status::internal_server_error, "internal-error", "Internal server error"}},
+}};
+
+// Every enumerator has its row, at its own position, so lookup is an index.
+template <typename Code, std::size_t N>
+constexpr bool CoversInOrder(const std::array<std::pair<Code, ProblemKind>, N>& table) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (static_cast<std::size_t>(table[i].first) != i) return false;
   }
-  return "internal-error";
+  return true;
+}
+static_assert(kDomainProblems.size() == domain::AllOf<domain::ErrorCode>().size() &&
+                  CoversInOrder(kDomainProblems),
+              "every domain::ErrorCode needs its row in kDomainProblems, in declaration order");
+static_assert(CoversInOrder(kProtocolProblems) &&
+                  kProtocolProblems.back().first == ProtocolError::kInternal,
+              "every ProtocolError needs its row in kProtocolProblems, in declaration order");
+
+const ProblemKind& KindOf(domain::ErrorCode code) {
+  return kDomainProblems[static_cast<std::size_t>(code)].second;
 }
 
-std::string_view TitleFor(domain::ErrorCode code) {
-  switch (code) {
-    case domain::ErrorCode::kMalformed:
-      return "Malformed request";
-    case domain::ErrorCode::kInvalid:
-      return "Invalid request";
-    case domain::ErrorCode::kNotFound:
-      return "Not found";
-    case domain::ErrorCode::kForbiddenTransition:
-      return "Transition not allowed";
-    case domain::ErrorCode::kConflict:
-      return "Conflict with the current state";
-    case domain::ErrorCode::kStaleVersion:
-      return "Stale version";
-    case domain::ErrorCode::kDateOutOfOrder:
-      return "Date out of order";
-    case domain::ErrorCode::kUnauthenticated:
-      return "Not authenticated";
-    case domain::ErrorCode::kForbidden:
-      return "Forbidden";
-  }
-  return "Internal server error";
+const ProblemKind& KindOf(ProtocolError error) {
+  return kProtocolProblems[static_cast<std::size_t>(error)].second;
 }
 
 }  // namespace
 
-http::status StatusFor(domain::ErrorCode code) {
-  switch (code) {  // no default: the compiler names a forgotten enumerator
-    case domain::ErrorCode::kMalformed:
-      return http::status::bad_request;
-    case domain::ErrorCode::kInvalid:
-      return http::status::unprocessable_entity;
-    case domain::ErrorCode::kNotFound:
-      return http::status::not_found;
-    case domain::ErrorCode::kForbiddenTransition:
-      return http::status::conflict;
-    case domain::ErrorCode::kConflict:
-      return http::status::conflict;
-    case domain::ErrorCode::kStaleVersion:
-      return http::status::precondition_failed;
-    case domain::ErrorCode::kDateOutOfOrder:
-      return http::status::unprocessable_entity;
-    case domain::ErrorCode::kUnauthenticated:
-      return http::status::unauthorized;
-    case domain::ErrorCode::kForbidden:
-      return http::status::forbidden;
-  }
-  return http::status::internal_server_error;
-}
+http::status StatusFor(domain::ErrorCode code) { return KindOf(code).status; }
 
 Problem ProblemFor(const domain::DomainError& error) {
-  return {StatusFor(error.code()), SlugFor(error.code()), TitleFor(error.code()), error.what()};
+  const ProblemKind& kind = KindOf(error.code());
+  return {kind.status, kind.slug, kind.title, error.what()};
 }
 
 Problem ProblemFor(ProtocolError error, std::string detail) {
-  switch (error) {  // no default, as above
-    case ProtocolError::kMalformedMessage:
-      return {http::status::bad_request, "malformed-request", "Malformed request",
-              std::move(detail)};
-    case ProtocolError::kRouteNotFound:
-      return {http::status::not_found, "not-found", "Not found", std::move(detail)};
-    case ProtocolError::kMethodNotAllowed:
-      return {http::status::method_not_allowed, "method-not-allowed", "Method not allowed",
-              std::move(detail)};
-    case ProtocolError::kUnsupportedMediaType:
-      return {http::status::unsupported_media_type, "unsupported-media-type",
-              "Unsupported media type", std::move(detail)};
-    case ProtocolError::kPayloadTooLarge:
-      return {http::status::payload_too_large, "payload-too-large", "Payload too large",
-              std::move(detail)};
-    case ProtocolError::kHeaderTooLarge:
-      return {http::status::request_header_fields_too_large, "header-too-large",
-              "Request header too large", std::move(detail)};
-    case ProtocolError::kInternal:
-      break;
-  }
-  return {http::status::internal_server_error, "internal-error", "Internal server error",
-          std::move(detail)};
+  const ProblemKind& kind = KindOf(error);
+  return {kind.status, kind.slug, kind.title, std::move(detail)};
 }
 
 Response ProblemResponse(const Problem& problem, std::string_view instance, unsigned version,

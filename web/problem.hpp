@@ -9,7 +9,7 @@
 namespace casus::web {
 
 // Errors of the HTTP protocol itself, detected before the domain is asked anything.
-// When adding an enumerator, add its status, slug and title in problem.cpp.
+// When adding an enumerator, add its row (status, slug, title) to problem.cpp's table.
 enum class ProtocolError {
   kMalformedMessage,      // not parseable as HTTP/1.1
   kRouteNotFound,         // no resource at this path

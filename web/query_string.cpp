@@ -3,12 +3,11 @@
 #include <algorithm>
 
 #include "domain/error.hpp"
+#include "web/text.hpp"
 
 namespace casus::web {
 
 namespace {
-
-constexpr std::size_t kMaxEchoedNameBytes = 64;
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -51,17 +50,6 @@ bool IsValidUtf8(std::string_view text) {
     i += length;
   }
   return true;
-}
-
-[[noreturn]] void ThrowMalformed(const std::string& detail) {
-  throw domain::DomainError(domain::ErrorCode::kMalformed, detail);
-}
-
-std::string Echo(std::string_view name) {
-  if (name.size() <= kMaxEchoedNameBytes) return std::string(name);
-  std::size_t end = kMaxEchoedNameBytes;
-  while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) --end;
-  return std::string(name.substr(0, end)) + "...";
 }
 
 }  // namespace

@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "domain/cell_suppression.hpp"
-#include "domain/ondermijning_report.hpp"
-#include "domain/woonoverlast_report.hpp"
+#include "domain/reports/cell_suppression.hpp"
+#include "domain/reports/ondermijning_report.hpp"
+#include "domain/reports/woonoverlast_report.hpp"
 
 namespace casus::web {
 

@@ -2,12 +2,13 @@
 
 #include <string>
 
-#include "domain/cell_suppression.hpp"
 #include "domain/error.hpp"
+#include "domain/reports/cell_suppression.hpp"
 #include "web/json_response.hpp"
 #include "web/query_string.hpp"
 #include "web/report_json.hpp"
 #include "web/request_values.hpp"
+#include "web/text.hpp"
 
 namespace casus::web {
 
@@ -22,10 +23,6 @@ struct ReportQuery {
   ReportFormat format = ReportFormat::kJson;
   domain::CellSuppression suppression;
 };
-
-[[noreturn]] void ThrowMalformed(const std::string& detail) {
-  throw domain::DomainError(domain::ErrorCode::kMalformed, detail);
-}
 
 ReportQuery ParseReportQuery(std::string_view query) {
   const QueryString parameters(query, {"format", "suppress_below"});

@@ -3,17 +3,11 @@
 #include <charconv>
 #include <limits>
 
-#include "domain/case_service.hpp"
+#include "domain/cases/case_service.hpp"
+#include "domain/field_rules.hpp"
+#include "web/text.hpp"
 
 namespace casus::web {
-
-namespace {
-
-[[noreturn]] void ThrowMalformed(const std::string& detail) {
-  throw domain::DomainError(domain::ErrorCode::kMalformed, detail);
-}
-
-}  // namespace
 
 std::optional<std::int64_t> ParseDigits(std::string_view text) {
   if (text.empty()) return std::nullopt;
@@ -39,9 +33,9 @@ std::int64_t ParseId(std::string_view text, std::string_view what, std::string_v
 
 int ParseYear(std::string_view text, std::string_view what) {
   const auto year = text.size() == 4 ? ParseDigits(text) : std::nullopt;
-  if (!year || *year < kFirstYear || *year > kLastYear) {
-    ThrowMalformed(std::string(what) + " must be four digits from " + std::to_string(kFirstYear) +
-                   " to " + std::to_string(kLastYear));
+  if (!year || *year < domain::kFirstYear || *year > domain::kLastYear) {
+    ThrowMalformed(std::string(what) + " must be four digits from " +
+                   std::to_string(domain::kFirstYear) + " to " + std::to_string(domain::kLastYear));
   }
   return static_cast<int>(*year);
 }

@@ -28,10 +28,7 @@ inline std::int64_t ParseCaseId(std::string_view text, std::string_view what,
   return ParseId(text, what, "a case id", allow_zero);
 }
 
-inline constexpr int kFirstYear = 1900;
-inline constexpr int kLastYear = 2999;
-
-// A year in a path or query: four digits, kFirstYear..kLastYear.
+// A year in a path or query: four digits, domain::kFirstYear..kLastYear.
 int ParseYear(std::string_view text, std::string_view what);
 
 // The query parameter `name` as an enumerator of E; nullopt when not given.

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "domain/actor.hpp"
+#include "domain/access/actor.hpp"
 #include "web/api_services.hpp"
 #include "web/http.hpp"
 #include "web/router.hpp"

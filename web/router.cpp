@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/access_policy.hpp"
+#include "domain/access/access_policy.hpp"
 #include "web/media_type.hpp"
 #include "web/problem.hpp"
 #include "web/query_string.hpp"

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/action.hpp"
+#include "domain/access/action.hpp"
 #include "web/api_services.hpp"
 #include "web/http.hpp"
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <string_view>
 
-#include "domain/signal_repository.hpp"
-#include "domain/signal_service.hpp"
+#include "domain/ondermijning/signal_repository.hpp"
+#include "domain/ondermijning/signal_service.hpp"
 #include "web/json.hpp"
 
 namespace casus::web {

@@ -10,10 +10,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "domain/access/role.hpp"
 #include "domain/clock.hpp"
 #include "domain/domain_services.hpp"
 #include "domain/enum_names.hpp"
-#include "domain/role.hpp"
 #include "http_client.hpp"
 #include "persistence/database.hpp"
 #include "persistence/migrator.hpp"

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "domain/casus.hpp"
-#include "domain/transition.hpp"
+#include "domain/cases/casus.hpp"
+#include "domain/cases/transition.hpp"
 
 namespace casus::persistence::testing {
 

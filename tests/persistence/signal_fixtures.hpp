@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "domain/signal.hpp"
+#include "domain/ondermijning/signal.hpp"
 #include "tests/persistence/case_fixtures.hpp"
 
 namespace casus::persistence::testing {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "domain/ondermijning_report.hpp"
-#include "domain/woonoverlast_report.hpp"
+#include "domain/reports/ondermijning_report.hpp"
+#include "domain/reports/woonoverlast_report.hpp"
 #include "persistence/soci_activity_repository.hpp"
 #include "persistence/soci_case_repository.hpp"
 #include "persistence/soci_district_repository.hpp"

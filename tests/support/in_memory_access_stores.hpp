@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "domain/api_token.hpp"
-#include "domain/audit_trail.hpp"
-#include "domain/retention.hpp"
+#include "domain/access/api_token.hpp"
+#include "domain/access/audit_trail.hpp"
+#include "domain/retention/retention.hpp"
 
 namespace casus::testing {
 

@@ -3,7 +3,7 @@
 #include <map>
 #include <mutex>
 
-#include "domain/activity.hpp"
+#include "domain/ondermijning/activity.hpp"
 
 namespace casus::testing {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "domain/case_repository.hpp"
-#include "domain/district_repository.hpp"
+#include "domain/cases/case_repository.hpp"
+#include "domain/cases/district_repository.hpp"
 
 namespace casus::testing {
 

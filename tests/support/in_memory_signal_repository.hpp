@@ -4,7 +4,7 @@
 #include <map>
 #include <mutex>
 
-#include "domain/signal_repository.hpp"
+#include "domain/ondermijning/signal_repository.hpp"
 #include "support/in_memory_case_repository.hpp"
 
 namespace casus::testing {

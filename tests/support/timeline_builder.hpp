@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "domain/case_timeline.hpp"
+#include "domain/cases/case_timeline.hpp"
 
 namespace casus::testing {
 

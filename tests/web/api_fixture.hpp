@@ -8,10 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "domain/access/role.hpp"
 #include "domain/clock.hpp"
 #include "domain/domain_services.hpp"
 #include "domain/error.hpp"
-#include "domain/role.hpp"
 #include "support/in_memory_access_stores.hpp"
 #include "support/in_memory_activity_repository.hpp"
 #include "support/in_memory_case_repository.hpp"

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "domain/case_state.hpp"
+#include "domain/cases/case_state.hpp"
 
 namespace casus::web {
 namespace {

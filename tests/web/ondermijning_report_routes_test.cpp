@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "api_fixture.hpp"
-#include "domain/ondermijning_report.hpp"
+#include "domain/reports/ondermijning_report.hpp"
 #include "web/report_json.hpp"
 #include "web/report_routes.hpp"
 

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "api_fixture.hpp"
-#include "domain/cell_suppression.hpp"
-#include "domain/woonoverlast_report.hpp"
+#include "domain/reports/cell_suppression.hpp"
+#include "domain/reports/woonoverlast_report.hpp"
 
 namespace casus::web {
 namespace {

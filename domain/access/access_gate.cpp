@@ -1,0 +1,34 @@
+#include "domain/access/access_gate.hpp"
+
+namespace casus::domain {
+
+void AccessGate::Record(const Actor& actor, Action action, const std::string& object,
+                        const std::string& result) {
+  audit_.Append({clock_.NowUtc(), actor.token_name, std::string(Name(actor.role)),
+                 std::string(Name(action)), object, result, actor.client});
+}
+
+void AccessGate::RecordUnauthenticated(const std::string& client, Action action,
+                                       const std::string& object) {
+  audit_.Append(
+      {clock_.NowUtc(), "-", "-", std::string(Name(action)), object, "unauthenticated", client});
+}
+
+void AccessGate::RequireAllowed(const Actor& actor, Action action, const std::string& object) {
+  if (AccessPolicy::Allows(actor.role, action)) return;
+  Record(actor, action, object, "denied");
+  throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
+                                               " may not " + std::string(Name(action)));
+}
+
+std::string AccessGate::ResultOf(const DomainError& error) {
+  return std::string(Name(error.audited_as()));
+}
+
+void AccessGate::RequireTeam(const Actor& actor, Action action, CaseKind kind,
+                             const std::string& missing_message) {
+  if (!AccessPolicy::AllowsCase(actor.role, action, kind))
+    throw DomainError::Hidden(missing_message);
+}
+
+}  // namespace casus::domain

@@ -1,0 +1,110 @@
+#include "domain/access/guarded_services.hpp"
+
+#include "domain/field_rules.hpp"
+
+namespace casus::domain {
+
+namespace {
+
+std::string CaseObject(CaseId id) { return "cases/" + std::to_string(id); }
+std::string NoCase(CaseId id) { return "no case " + std::to_string(id); }
+
+}  // namespace
+
+Casus GuardedCaseService::Register(const Actor& actor, const NewCase& request) {
+  return gate_.Run(actor, Action::kWriteCase, "cases", [&] {
+    if (AccessPolicy::TeamKind(actor.role) != request.kind) {
+      throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
+                                                   " may not register " +
+                                                   std::string(Name(request.kind)) + " casussen");
+    }
+    return cases_.Register(request);
+  });
+}
+
+Casus GuardedCaseService::Get(const Actor& actor, CaseId id) {
+  return gate_.Run(actor, Action::kReadCase, CaseObject(id), [&] {
+    auto casus = cases_.Get(id);
+    AccessGate::RequireTeam(actor, Action::kReadCase, casus.kind, NoCase(id));
+    return casus;
+  });
+}
+
+CasePage GuardedCaseService::List(const Actor& actor, CaseFilter filter) {
+  return gate_.Run(actor, Action::kReadCase, "cases", [&] {
+    const auto team = AccessPolicy::TeamKind(actor.role);
+    if (!team || (filter.kind && filter.kind != team)) {
+      RequirePageSize(filter.limit);  // bad input answers the same, without a query
+      return CasePage{};
+    }
+    filter.kind = team;
+    return cases_.List(filter);
+  });
+}
+
+Casus GuardedCaseService::Transition(const Actor& actor, CaseId id,
+                                     const TransitionRequest& request,
+                                     std::optional<std::int64_t> if_match) {
+  return gate_.Run(actor, Action::kWriteCase, CaseObject(id) + "/transitions", [&] {
+    AccessGate::RequireTeam(actor, Action::kWriteCase, cases_.Get(id).kind, NoCase(id));
+    return cases_.Transition(id, request, if_match);
+  });
+}
+
+std::vector<TransitionRecord> GuardedCaseService::History(const Actor& actor, CaseId id) {
+  return gate_.Run(actor, Action::kReadCase, CaseObject(id) + "/history", [&] {
+    AccessGate::RequireTeam(actor, Action::kReadCase, cases_.Get(id).kind, NoCase(id));
+    return cases_.History(id);
+  });
+}
+
+Signal GuardedSignalService::Receive(const Actor& actor, const NewSignal& request) {
+  return gate_.Run(actor, Action::kWriteSignal, "signals",
+                   [&] { return signals_.Receive(request); });
+}
+
+Signal GuardedSignalService::Get(const Actor& actor, SignalId id) {
+  return gate_.Run(actor, Action::kReadSignal, "signals/" + std::to_string(id),
+                   [&] { return signals_.Get(id); });
+}
+
+SignalPage GuardedSignalService::List(const Actor& actor, const SignalFilter& filter) {
+  return gate_.Run(actor, Action::kReadSignal, "signals", [&] { return signals_.List(filter); });
+}
+
+AssessmentOutcome GuardedSignalService::Assess(const Actor& actor, SignalId id,
+                                               const AssessmentRequest& request) {
+  return gate_.Run(actor, Action::kWriteSignal, "signals/" + std::to_string(id) + "/assessment",
+                   [&] { return signals_.Assess(id, request); });
+}
+
+Activity GuardedActivityService::Record(const Actor& actor, const Activity& request) {
+  return gate_.Run(actor, Action::kWriteActivity, "activities",
+                   [&] { return activities_.Record(request); });
+}
+
+ActivityPage GuardedActivityService::List(const Actor& actor, const ActivityFilter& filter) {
+  return gate_.Run(actor, Action::kReadActivity, "activities",
+                   [&] { return activities_.List(filter); });
+}
+
+WoonoverlastReport GuardedReportService::Woonoverlast(const Actor& actor, int year) {
+  return gate_.Run(actor, Action::kReadWoonoverlastReport,
+                   "reports/woonoverlast/" + std::to_string(year),
+                   [&] { return cases_.WoonoverlastYearReport(year); });
+}
+
+OndermijningReport GuardedReportService::Ondermijning(const Actor& actor, int year) {
+  return gate_.Run(actor, Action::kReadOndermijningReport,
+                   "reports/ondermijning/" + std::to_string(year),
+                   [&] { return ondermijning_.YearReport(year); });
+}
+
+AuditPage GuardedAuditService::Query(const Actor& actor, const AuditFilter& filter) {
+  return gate_.Run(actor, Action::kReadAudit, "audit", [&] {
+    RequirePageSize(filter.limit);
+    return audit_.Query(filter);
+  });
+}
+
+}  // namespace casus::domain

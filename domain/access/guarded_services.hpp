@@ -1,0 +1,91 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "domain/access/access_gate.hpp"
+#include "domain/cases/case_service.hpp"
+#include "domain/ondermijning/activity_service.hpp"
+#include "domain/ondermijning/signal_service.hpp"
+#include "domain/reports/ondermijning_report_service.hpp"
+
+namespace casus::domain {
+
+// The use cases as an authenticated caller reaches them: each runs through the AccessGate
+// (role check from AccessPolicy, one audit row per call) and limits casussen to the caller's
+// team, answering a casus of another team exactly as a missing one. The HTTP API calls only
+// these; the unguarded services stay for trusted local work (demo data, tests).
+//
+// Thread-safety: as the wrapped services and the gate. Own nothing.
+class GuardedCaseService {
+ public:
+  GuardedCaseService(CaseService& cases, AccessGate& gate) : cases_(cases), gate_(gate) {}
+
+  Casus Register(const Actor& actor, const NewCase& request);
+  Casus Get(const Actor& actor, CaseId id);
+  // Only the caller's kind, whatever filter.kind says.
+  CasePage List(const Actor& actor, CaseFilter filter);
+  Casus Transition(const Actor& actor, CaseId id, const TransitionRequest& request,
+                   std::optional<std::int64_t> if_match);
+  std::vector<TransitionRecord> History(const Actor& actor, CaseId id);
+
+ private:
+  CaseService& cases_;
+  AccessGate& gate_;
+};
+
+class GuardedSignalService {
+ public:
+  GuardedSignalService(SignalService& signals, AccessGate& gate) : signals_(signals), gate_(gate) {}
+
+  Signal Receive(const Actor& actor, const NewSignal& request);
+  Signal Get(const Actor& actor, SignalId id);
+  SignalPage List(const Actor& actor, const SignalFilter& filter);
+  AssessmentOutcome Assess(const Actor& actor, SignalId id, const AssessmentRequest& request);
+
+ private:
+  SignalService& signals_;
+  AccessGate& gate_;
+};
+
+class GuardedActivityService {
+ public:
+  GuardedActivityService(ActivityService& activities, AccessGate& gate)
+      : activities_(activities), gate_(gate) {}
+
+  Activity Record(const Actor& actor, const Activity& request);
+  ActivityPage List(const Actor& actor, const ActivityFilter& filter);
+
+ private:
+  ActivityService& activities_;
+  AccessGate& gate_;
+};
+
+class GuardedReportService {
+ public:
+  GuardedReportService(CaseService& cases, OndermijningReportService& ondermijning,
+                       AccessGate& gate)
+      : cases_(cases), ondermijning_(ondermijning), gate_(gate) {}
+
+  WoonoverlastReport Woonoverlast(const Actor& actor, int year);
+  OndermijningReport Ondermijning(const Actor& actor, int year);
+
+ private:
+  CaseService& cases_;
+  OndermijningReportService& ondermijning_;
+  AccessGate& gate_;
+};
+
+class GuardedAuditService {
+ public:
+  GuardedAuditService(AuditTrail& audit, AccessGate& gate) : audit_(audit), gate_(gate) {}
+
+  // kMalformed for a limit outside 1..500.
+  AuditPage Query(const Actor& actor, const AuditFilter& filter);
+
+ private:
+  AuditTrail& audit_;
+  AccessGate& gate_;
+};
+
+}  // namespace casus::domain

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/cases/case_timeline.hpp"
+#include "domain/cases/casus.hpp"
+#include "domain/cases/transition.hpp"
+
+namespace casus::domain {
+
+struct CaseFilter {
+  std::optional<CaseKind> kind;
+  std::optional<CaseState> state;
+  std::optional<std::string> district;
+  std::optional<HousingType> housing_type;
+  std::optional<CaseId> after;  // keyset cursor: only ids greater than this
+  int limit = 50;
+};
+
+struct CasePage {
+  std::vector<Casus> items;    // ascending id
+  std::optional<CaseId> next;  // cursor for the following page; nullopt on the last page
+};
+
+// Port: durable storage of casussen and their history. Implemented in persistence/.
+//
+// Thread-safety: implementations must allow concurrent calls from several server threads.
+// Durability: when a mutating call returns, its change is committed; it either happened
+// completely or not at all.
+class CaseRepository {
+ public:
+  virtual ~CaseRepository() = default;
+
+  // Stores a new casus in state gemeld with `registration` as its first history row, in one
+  // transaction. Returns the stored casus with its id and version 1.
+  virtual Casus Create(const NewCase& fields, const TransitionRecord& registration) = 0;
+
+  virtual std::optional<Casus> Find(CaseId id) = 0;
+
+  // Casussen matching every set field of `filter`, ascending by id, at most filter.limit.
+  virtual CasePage List(const CaseFilter& filter) = 0;
+
+  // The casus's history, oldest first; empty when the casus does not exist.
+  virtual std::vector<TransitionRecord> History(CaseId id) = 0;
+
+  // In one transaction: when the casus is still at `expected_version`, sets its state to
+  // record.to, increments its version and appends `record` (its sequence assigned here).
+  // Returns false, changing nothing, when the version no longer matches.
+  virtual bool AppendTransition(CaseId id, std::int64_t expected_version,
+                                const TransitionRecord& record) = 0;
+
+  // Timelines of every casus of `kind` reported on or before `until`, ascending by id.
+  virtual std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) = 0;
+};
+
+}  // namespace casus::domain

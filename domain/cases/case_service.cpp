@@ -1,0 +1,210 @@
+#include "domain/cases/case_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+
+#include "domain/cases/lifecycle.hpp"
+#include "domain/error.hpp"
+#include "domain/field_rules.hpp"
+
+namespace casus::domain {
+
+namespace {
+
+std::string JoinNames(const std::vector<CaseState>& states) {
+  std::string joined;
+  for (const auto state : states) {
+    if (!joined.empty()) joined += ", ";
+    joined += Name(state);
+  }
+  return joined.empty() ? "none" : joined;
+}
+
+// Handhaving records who enforced with which measure; sluiting its legal basis and period.
+// Ondermijning must record them (the DPIA and the year figures rely on them); woonoverlast may.
+void CheckEnforcementDetails(CaseKind kind, const TransitionRequest& request) {
+  const bool ondermijning = kind == CaseKind::kOndermijning;
+  if (request.to != CaseState::kHandhaving && (request.partner || request.measure)) {
+    throw DomainError(ErrorCode::kInvalid, "partner and measure belong to a move into handhaving");
+  }
+  if (request.to != CaseState::kSluiting && (request.legal_basis || request.until)) {
+    throw DomainError(ErrorCode::kInvalid, "legal_basis and until belong to a move into sluiting");
+  }
+  if (request.partner) RequireText(*request.partner, "partner", kMaxShortTextBytes);
+  if (ondermijning && request.to == CaseState::kHandhaving &&
+      (!request.partner || !request.measure)) {
+    throw DomainError(ErrorCode::kInvalid,
+                      "handhaving of an ondermijning casus requires partner and measure");
+  }
+  if (ondermijning && request.to == CaseState::kSluiting &&
+      (!request.legal_basis || !request.until)) {
+    throw DomainError(ErrorCode::kInvalid,
+                      "sluiting of an ondermijning casus requires legal_basis and until");
+  }
+  if (request.until && *request.until < request.on) {
+    throw DomainError(ErrorCode::kInvalid, "until " + request.until->ToString() +
+                                               " precedes the start of the sluiting " +
+                                               request.on.ToString());
+  }
+}
+
+}  // namespace
+
+void CaseService::ValidateNewCase(const NewCase& request) {
+  if (request.reported_on > clock_.Today()) {
+    throw DomainError(ErrorCode::kInvalid,
+                      "reported_on " + request.reported_on.ToString() + " lies in the future");
+  }
+  RequireText(request.summary, "summary", kMaxTextBytes);
+  if (request.address) RequireAddress(*request.address);
+
+  if (request.district) {
+    const auto known = districts_.Districts();
+    if (std::find(known.begin(), known.end(), *request.district) == known.end()) {
+      throw DomainError(ErrorCode::kInvalid, "unknown district '" + *request.district + "'");
+    }
+  }
+  const std::set<NuisanceCategory> distinct(request.categories.begin(), request.categories.end());
+  if (distinct.size() != request.categories.size()) {
+    throw DomainError(ErrorCode::kInvalid, "categories contains a duplicate");
+  }
+
+  const std::set<Theme> distinct_themes(request.themes.begin(), request.themes.end());
+  if (distinct_themes.size() != request.themes.size()) {
+    throw DomainError(ErrorCode::kInvalid, "themes contains a duplicate");
+  }
+
+  switch (request.kind) {
+    case CaseKind::kWoonoverlast:
+      if (!request.district) throw DomainError(ErrorCode::kInvalid, "district is required");
+      if (!request.housing_type) {
+        throw DomainError(ErrorCode::kInvalid, "housing_type is required");
+      }
+      if (request.categories.empty()) {
+        throw DomainError(ErrorCode::kInvalid, "categories needs at least one category");
+      }
+      if (!request.themes.empty()) {
+        throw DomainError(ErrorCode::kInvalid, "themes belong to ondermijning casussen");
+      }
+      break;
+    case CaseKind::kOndermijning:
+      if (request.housing_type || !request.categories.empty()) {
+        throw DomainError(ErrorCode::kInvalid,
+                          "housing_type and categories belong to woonoverlast casussen");
+      }
+      if (request.themes.empty()) {
+        throw DomainError(ErrorCode::kInvalid, "themes needs at least one theme");
+      }
+      break;
+  }
+}
+
+Casus CaseService::Register(const NewCase& request) {
+  ValidateNewCase(request);
+  TransitionRecord registration;
+  registration.to = CaseState::kGemeld;
+  registration.on = request.reported_on;
+  registration.recorded_at = clock_.NowUtc();
+  return cases_.Create(request, registration);
+}
+
+Casus CaseService::Get(CaseId id) {
+  auto casus = cases_.Find(id);
+  if (!casus) throw DomainError(ErrorCode::kNotFound, "no case " + std::to_string(id));
+  return *casus;
+}
+
+CasePage CaseService::List(const CaseFilter& filter) {
+  RequirePageSize(filter.limit);
+  return cases_.List(filter);
+}
+
+Casus CaseService::Transition(CaseId id, const TransitionRequest& request,
+                              std::optional<std::int64_t> if_match) {
+  // Without If-Match the caller asked for no concurrency control, so a concurrent change is
+  // absorbed by re-checking against the fresh state; with If-Match it is the caller's to see.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    const Casus current = Get(id);
+    if (if_match && *if_match != current.version) {
+      throw DomainError(ErrorCode::kStaleVersion, "case " + std::to_string(id) + " is at version " +
+                                                      std::to_string(current.version) + ", not " +
+                                                      std::to_string(*if_match));
+    }
+    const TransitionRecord record = CheckedTransition(current, request);
+    if (cases_.AppendTransition(id, current.version, record)) return Get(id);
+    if (if_match || attempt == kAttempts) {
+      throw DomainError(ErrorCode::kStaleVersion,
+                        "case " + std::to_string(id) + " was changed concurrently; reload it");
+    }
+  }
+}
+
+TransitionRecord CaseService::CheckedTransition(const Casus& current,
+                                                const TransitionRequest& request) {
+  const CaseState from = current.state;
+  if (!IsAllowedTransition(from, request.to)) {
+    throw DomainError(ErrorCode::kForbiddenTransition,
+                      "a case in state " + std::string(Name(from)) + " cannot move to " +
+                          std::string(Name(request.to)) +
+                          "; allowed: " + JoinNames(AllowedTargets(from)));
+  }
+  if (IsReopening(from, request.to) && (!request.reason || IsBlank(*request.reason))) {
+    throw DomainError(ErrorCode::kInvalid, "re-opening a closed case requires a reason");
+  }
+  if (request.reason) RequireText(*request.reason, "reason", kMaxTextBytes);
+  if (request.result && !IsClosed(request.to)) {
+    throw DomainError(ErrorCode::kInvalid, "result is only recorded when closing a case");
+  }
+  if (request.on > clock_.Today()) {
+    throw DomainError(ErrorCode::kInvalid, "on " + request.on.ToString() + " lies in the future");
+  }
+  CheckEnforcementDetails(current.kind, request);
+  const auto history = cases_.History(current.id);
+  if (!history.empty() && request.on < history.back().on) {
+    throw DomainError(ErrorCode::kDateOutOfOrder, "on " + request.on.ToString() +
+                                                      " precedes the previous transition's date " +
+                                                      history.back().on.ToString());
+  }
+  TransitionRecord record;
+  record.from = from;
+  record.to = request.to;
+  record.on = request.on;
+  record.reason = request.reason;
+  record.result = request.result;
+  record.recorded_at = clock_.NowUtc();
+  record.partner = request.partner;
+  record.measure = request.measure;
+  record.legal_basis = request.legal_basis;
+  record.until = request.until;
+  return record;
+}
+
+std::vector<TransitionRecord> CaseService::History(CaseId id) {
+  auto history = cases_.History(id);
+  if (history.empty()) throw DomainError(ErrorCode::kNotFound, "no case " + std::to_string(id));
+  return history;
+}
+
+WoonoverlastReport CaseService::WoonoverlastYearReport(int year) {
+  RequireYear(year);
+  return BuildWoonoverlastReport(
+      year, districts_.Districts(),
+      cases_.Timelines(CaseKind::kWoonoverlast, Date::LastDayOfYear(year)));
+}
+
+std::vector<std::string> CaseService::Districts() { return districts_.Districts(); }
+
+void CaseService::AddDistrict(const std::string& name) {
+  RequireText(name, "district", kMaxShortTextBytes);
+  if (name == "Totaal") {
+    throw DomainError(ErrorCode::kInvalid, "'Totaal' names the totals row of the year reports");
+  }
+  if (!districts_.Add(name)) {
+    throw DomainError(ErrorCode::kConflict, "the wijk '" + name + "' exists already");
+  }
+}
+
+}  // namespace casus::domain

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "domain/cases/case_repository.hpp"
+#include "domain/cases/district_repository.hpp"
+#include "domain/clock.hpp"
+#include "domain/field_rules.hpp"
+#include "domain/reports/woonoverlast_report.hpp"
+
+namespace casus::domain {
+
+// The use cases on casussen: every rule that decides whether a request is acceptable lives
+// here or in the pure functions it calls, so that the web layer and the CLI only translate.
+//
+// Errors: throws DomainError. Thread-safety: as thread-safe as the ports it is given; it keeps
+// no state of its own. It does not own the ports, which must outlive it.
+class CaseService {
+ public:
+  static constexpr int kMaxPageSize = domain::kMaxPageSize;
+  static constexpr int kDefaultPageSize = 50;
+
+  CaseService(CaseRepository& cases, DistrictRepository& districts, const Clock& clock)
+      : cases_(cases), districts_(districts), clock_(clock) {}
+
+  Casus Register(const NewCase& request);
+
+  // Throws DomainError when `request` could not be registered (Register checks this first;
+  // SignalService uses it for casussen that start from a signal).
+  void ValidateNewCase(const NewCase& request);
+  Casus Get(CaseId id);
+  CasePage List(const CaseFilter& filter);
+
+  // Moves the casus to request.to. `if_match`, when given, must equal the current version.
+  Casus Transition(CaseId id, const TransitionRequest& request,
+                   std::optional<std::int64_t> if_match);
+
+  std::vector<TransitionRecord> History(CaseId id);
+
+  WoonoverlastReport WoonoverlastYearReport(int year);
+
+  // The wijken known to the municipality, in reference order.
+  std::vector<std::string> Districts();
+
+  // Adds a wijk at the end of the reference order (another municipality loads its own).
+  // kInvalid for an empty or over-long name; kConflict when it exists.
+  void AddDistrict(const std::string& name);
+
+ private:
+  // The history row for moving `current` as requested; throws when that is not allowed.
+  TransitionRecord CheckedTransition(const Casus& current, const TransitionRequest& request);
+
+  CaseRepository& cases_;
+  DistrictRepository& districts_;
+  const Clock& clock_;
+};
+
+}  // namespace casus::domain

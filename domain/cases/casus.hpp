@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/address.hpp"
+#include "domain/cases/case_kind.hpp"
+#include "domain/cases/case_state.hpp"
+#include "domain/cases/housing_type.hpp"
+#include "domain/cases/nuisance_category.hpp"
+#include "domain/cases/theme.hpp"
+#include "domain/date.hpp"
+
+namespace casus::domain {
+
+using CaseId = std::int64_t;
+using SignalId = std::int64_t;
+
+// What a team submits to register a casus. Checked by CaseService::Register.
+struct NewCase {
+  CaseKind kind = CaseKind::kWoonoverlast;
+  std::optional<std::string> district;      // wijk; required for woonoverlast
+  std::optional<HousingType> housing_type;  // required for woonoverlast
+  Date reported_on;
+  std::vector<NuisanceCategory> categories;  // woonoverlast: at least one, no duplicates
+  std::string summary;
+  std::optional<Address> address;
+  std::vector<Theme> themes;  // ondermijning: at least one, no duplicates
+};
+
+// A registered casus as it stands now. `version` grows by one with every change and is the
+// ETag clients send back in If-Match (optimistic concurrency).
+struct Casus {
+  CaseId id = 0;
+  CaseKind kind = CaseKind::kWoonoverlast;
+  CaseState state = CaseState::kGemeld;
+  std::optional<std::string> district;
+  std::optional<HousingType> housing_type;
+  Date reported_on;
+  std::vector<NuisanceCategory> categories;
+  std::string summary;
+  std::optional<Address> address;
+  std::int64_t version = 1;
+  std::vector<Theme> themes;         // ondermijning only
+  std::vector<SignalId> signal_ids;  // ondermijning: the signals linked to it, ascending
+};
+
+}  // namespace casus::domain

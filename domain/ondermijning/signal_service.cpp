@@ -1,0 +1,130 @@
+#include "domain/ondermijning/signal_service.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "domain/error.hpp"
+#include "domain/field_rules.hpp"
+
+namespace casus::domain {
+
+namespace {
+
+[[noreturn]] void AlreadyAssessed(SignalId id) {
+  throw DomainError(ErrorCode::kConflict,
+                    "signal " + std::to_string(id) + " has been assessed already");
+}
+
+}  // namespace
+
+Signal SignalService::Receive(const NewSignal& request) {
+  if (request.received_on > clock_.Today()) {
+    throw DomainError(ErrorCode::kInvalid,
+                      "received_on " + request.received_on.ToString() + " lies in the future");
+  }
+  if (request.themes.empty()) throw DomainError(ErrorCode::kInvalid, "themes needs a theme");
+  if (std::set<Theme>(request.themes.begin(), request.themes.end()).size() !=
+      request.themes.size()) {
+    throw DomainError(ErrorCode::kInvalid, "themes contains a duplicate");
+  }
+  RequireText(request.summary, "summary", kMaxTextBytes);
+  if (request.address) RequireAddress(*request.address);
+  if (request.district) {
+    const auto known = case_service_.Districts();
+    if (std::find(known.begin(), known.end(), *request.district) == known.end()) {
+      throw DomainError(ErrorCode::kInvalid, "unknown district '" + *request.district + "'");
+    }
+  }
+  if (request.reporter) {
+    if (request.source == SignalSource::kMma) {
+      throw DomainError(ErrorCode::kInvalid,
+                        "a signal from Meld Misdaad Anoniem is anonymous: reporter details are "
+                        "not accepted");
+    }
+    RequireText(request.reporter->name, "reporter.name", kMaxShortTextBytes);
+    if (request.reporter->phone) {
+      RequireText(*request.reporter->phone, "reporter.phone", kMaxShortTextBytes);
+    }
+    if (request.reporter->email) {
+      RequireText(*request.reporter->email, "reporter.email", kMaxShortTextBytes);
+    }
+  }
+  return signals_.Create(request, clock_.NowUtc());
+}
+
+Signal SignalService::Get(SignalId id) {
+  auto signal = signals_.Find(id);
+  if (!signal) throw DomainError(ErrorCode::kNotFound, "no signal " + std::to_string(id));
+  return *signal;
+}
+
+SignalPage SignalService::List(const SignalFilter& filter) {
+  RequirePageSize(filter.limit);
+  return signals_.List(filter);
+}
+
+AssessmentOutcome SignalService::Assess(SignalId id, const AssessmentRequest& request) {
+  const Signal signal = Get(id);
+  if (signal.status != SignalStatus::kOpen) AlreadyAssessed(id);
+
+  SignalAssessment assessment;
+  assessment.decision = request.decision;
+  assessment.on = request.on.value_or(clock_.Today());
+  assessment.reason = request.reason;
+  assessment.recorded_at = clock_.NowUtc();
+  if (assessment.on > clock_.Today()) {
+    throw DomainError(ErrorCode::kInvalid,
+                      "on " + assessment.on.ToString() + " lies in the future");
+  }
+  if (assessment.on < signal.received_on) {
+    throw DomainError(ErrorCode::kDateOutOfOrder, "on " + assessment.on.ToString() +
+                                                      " precedes the signal's received_on " +
+                                                      signal.received_on.ToString());
+  }
+  if (request.reason) RequireText(*request.reason, "reason", kMaxTextBytes);
+
+  switch (request.decision) {
+    case AssessmentDecision::kDismiss:
+      if (!request.reason) throw DomainError(ErrorCode::kInvalid, "dismissing needs a reason");
+      if (request.case_id || request.new_case) {
+        throw DomainError(ErrorCode::kInvalid, "a dismissal names no casus");
+      }
+      break;
+    case AssessmentDecision::kLink: {
+      if (!request.case_id) throw DomainError(ErrorCode::kInvalid, "link needs case_id");
+      if (request.new_case) throw DomainError(ErrorCode::kInvalid, "link opens no new casus");
+      const auto target = cases_.Find(*request.case_id);
+      if (!target || target->kind != CaseKind::kOndermijning) {
+        throw DomainError(ErrorCode::kInvalid, "case_id " + std::to_string(*request.case_id) +
+                                                   " names no ondermijning casus");
+      }
+      assessment.case_id = request.case_id;
+      break;
+    }
+    case AssessmentDecision::kNewCase: {
+      if (!request.new_case) throw DomainError(ErrorCode::kInvalid, "new_case needs the casus");
+      if (request.case_id) throw DomainError(ErrorCode::kInvalid, "new_case takes no case_id");
+      NewCase fields = *request.new_case;
+      if (fields.kind != CaseKind::kOndermijning) {
+        throw DomainError(ErrorCode::kInvalid, "a casus from a signal is an ondermijning casus");
+      }
+      if (fields.reported_on < signal.received_on) {
+        throw DomainError(ErrorCode::kDateOutOfOrder,
+                          "reported_on precedes the signal's received_on");
+      }
+      case_service_.ValidateNewCase(fields);
+      TransitionRecord registration;
+      registration.to = CaseState::kGemeld;
+      registration.on = fields.reported_on;
+      registration.recorded_at = assessment.recorded_at;
+      auto casus = signals_.AssessIntoNewCase(id, assessment, fields, registration);
+      if (!casus) AlreadyAssessed(id);
+      return {Get(id), casus};
+    }
+  }
+  if (!signals_.Assess(id, assessment)) AlreadyAssessed(id);
+  return {Get(id), std::nullopt};
+}
+
+}  // namespace casus::domain

@@ -1,0 +1,148 @@
+#include "domain/reports/woonoverlast_report.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "domain/cases/lifecycle.hpp"
+
+namespace casus::domain {
+
+namespace {
+
+LopendAfgerond& CellFor(WoonoverlastRow& row, HousingType type) {
+  switch (type) {
+    case HousingType::kKoop:
+      return row.koop;
+    case HousingType::kCorporatie:
+      return row.corporatie;
+    case HousingType::kParticulier:
+      return row.particulier;
+  }
+  return row.koop;  // unreachable: the switch names every enumerator
+}
+
+void Add(LopendAfgerond& into, const LopendAfgerond& cell) {
+  into.lopend += cell.lopend;
+  into.afgerond += cell.afgerond;
+}
+
+struct Table {
+  std::vector<WoonoverlastRow> rows;
+  WoonoverlastRow totals;
+};
+
+Table Tabulate(int year, const std::vector<std::string>& districts,
+               const std::vector<CaseTimeline>& timelines) {
+  Table table;
+  for (const auto& name : districts) table.rows.push_back({name, {}, {}, {}});
+  table.totals.district = "Totaal";
+
+  const Date peildatum = Date::LastDayOfYear(year);
+  for (const auto& timeline : timelines) {
+    if (!timeline.housing_type || !HandledIn(timeline, year)) continue;
+    const std::string district = timeline.district.value_or("Onbekend");
+    auto row = std::find_if(table.rows.begin(), table.rows.end(),
+                            [&](const WoonoverlastRow& r) { return r.district == district; });
+    if (row == table.rows.end()) {
+      table.rows.push_back({district, {}, {}, {}});
+      row = std::prev(table.rows.end());
+    }
+    const bool closed = IsClosed(timeline.StateAt(peildatum).value_or(CaseState::kGemeld));
+    auto& cell = CellFor(*row, *timeline.housing_type);
+    auto& total = CellFor(table.totals, *timeline.housing_type);
+    (closed ? cell.afgerond : cell.lopend) += 1;
+    (closed ? total.afgerond : total.lopend) += 1;
+  }
+  return table;
+}
+
+}  // namespace
+
+LopendAfgerond WoonoverlastRow::Sum() const {
+  LopendAfgerond sum;
+  Add(sum, koop);
+  Add(sum, corporatie);
+  Add(sum, particulier);
+  return sum;
+}
+
+bool HandledIn(const CaseTimeline& timeline, int year) {
+  if (timeline.reported_on > Date::LastDayOfYear(year)) return false;
+  const auto at_start = timeline.StateAt(Date::LastDayOfYear(year - 1));
+  if (!at_start || !IsClosed(*at_start)) return true;
+  // Closed before the year began: handled only when re-opened during the year.
+  return std::any_of(timeline.history.begin(), timeline.history.end(),
+                     [&](const TransitionRecord& r) { return r.on.year() == year; });
+}
+
+WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<std::string>& districts,
+                                           const std::vector<CaseTimeline>& timelines) {
+  WoonoverlastReport report;
+  report.year = year;
+  report.peildatum = Date::LastDayOfYear(year);
+  auto table = Tabulate(year, districts, timelines);
+  report.rows = std::move(table.rows);
+  report.totals = std::move(table.totals);
+  report.new_in_year = static_cast<int>(std::count_if(
+      timelines.begin(), timelines.end(),
+      [&](const CaseTimeline& t) { return t.housing_type && t.reported_on.year() == year; }));
+  report.previous_year = Tabulate(year - 1, districts, timelines).totals.Sum();
+  return report;
+}
+
+namespace {
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+void AppendCsvRow(std::ostringstream& out, const WoonoverlastRow& row,
+                  const CellSuppression& suppression) {
+  out << CsvField(row.district);
+  for (const auto* cell : {&row.koop, &row.corporatie, &row.particulier}) {
+    out << ',' << suppression.Show(cell->lopend) << ',' << suppression.Show(cell->afgerond);
+  }
+  out << ',' << row.Total() << '\n';
+}
+
+void AppendTextRow(std::ostringstream& out, const WoonoverlastRow& row) {
+  char line[160];
+  std::snprintf(line, sizeof line, "%-12s %7d %9d %7d %9d %7d %9d %7d\n", row.district.c_str(),
+                row.koop.lopend, row.koop.afgerond, row.corporatie.lopend, row.corporatie.afgerond,
+                row.particulier.lopend, row.particulier.afgerond, row.Total());
+  out << line;
+}
+}  // namespace
+
+std::string WoonoverlastReportCsv(const WoonoverlastReport& report,
+                                  const CellSuppression& suppression) {
+  std::ostringstream out;
+  out << "name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,"
+         "particulier_lopend,particulier_afgerond,total\n";
+  for (const auto& row : report.rows) AppendCsvRow(out, row, suppression);
+  AppendCsvRow(out, report.totals, CellSuppression{});  // totals stay true
+  return out.str();
+}
+
+std::string WoonoverlastReportText(const WoonoverlastReport& report) {
+  std::ostringstream out;
+  out << "Tabel 5.1 Woonoverlast " << report.year << " (peildatum " << report.peildatum.ToString()
+      << ")\n\n";
+  out << "                        Koop        Corporatie        Particulier\n";
+  out << "Woonoverlast  Lopende Afgeronde Lopende Afgeronde Lopende Afgeronde  Totaal\n";
+  for (const auto& row : report.rows) AppendTextRow(out, row);
+  AppendTextRow(out, report.totals);
+  out << "\nNieuw gemeld in " << report.year << ": " << report.new_in_year << "\n";
+  out << "Vorig jaar (" << report.year - 1 << "): " << report.previous_year.lopend << " lopend, "
+      << report.previous_year.afgerond << " afgerond, " << report.previous_year.Total()
+      << " totaal\n";
+  return out.str();
+}
+
+}  // namespace casus::domain

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/cases/case_timeline.hpp"
+#include "domain/date.hpp"
+#include "domain/reports/cell_suppression.hpp"
+
+namespace casus::domain {
+
+struct LopendAfgerond {
+  int lopend = 0;
+  int afgerond = 0;
+  int Total() const { return lopend + afgerond; }
+  friend bool operator==(const LopendAfgerond&, const LopendAfgerond&) = default;
+};
+
+// One line of Tabel 5.1: a wijk (or "Totaal") split by woningtype and lopend/afgerond.
+struct WoonoverlastRow {
+  std::string district;
+  LopendAfgerond koop;
+  LopendAfgerond corporatie;
+  LopendAfgerond particulier;
+  int Total() const { return koop.Total() + corporatie.Total() + particulier.Total(); }
+  LopendAfgerond Sum() const;
+  friend bool operator==(const WoonoverlastRow&, const WoonoverlastRow&) = default;
+};
+
+// Tabel 5.1 for one year, as published in the annual report.
+struct WoonoverlastReport {
+  int year = 0;
+  Date peildatum;                     // 31 December of `year`
+  std::vector<WoonoverlastRow> rows;  // wijken in reference order
+  WoonoverlastRow totals;             // district "Totaal"
+  int new_in_year = 0;                // cases reported in `year`
+  LopendAfgerond previous_year;       // totals of the same table for year - 1
+};
+
+// True when the casus was handled in `year`: reported on or before 31-12-year and not
+// already closed before 1-1-year, or re-opened during the year.
+bool HandledIn(const CaseTimeline& timeline, int year);
+
+// Computes Tabel 5.1 for `year` from case histories. Pure: the same timelines give the same
+// table whenever it is run, since each casus is classified by its state at the peildatum
+// (closed then = afgerond, otherwise lopend), not by its state today.
+// `districts` gives the row order; a casus whose wijk is not listed gets a row of its own at
+// the end, so that no casus silently drops out of the totals. Timelines without a housing
+// type (not woonoverlast) are ignored.
+WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<std::string>& districts,
+                                           const std::vector<CaseTimeline>& timelines);
+
+// The table as CSV: a header row, one row per wijk and the Totaal row, each
+// name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,particulier_lopend,
+// particulier_afgerond,total. Lines end in "\n". Cells hidden by `suppression` show its marker;
+// the total column and the Totaal row stay true.
+std::string WoonoverlastReportCsv(const WoonoverlastReport& report,
+                                  const CellSuppression& suppression = {});
+
+// The table laid out for a terminal, as in the annual report.
+std::string WoonoverlastReportText(const WoonoverlastReport& report);
+
+}  // namespace casus::domain

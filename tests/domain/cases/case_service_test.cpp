@@ -1,0 +1,189 @@
+#include "domain/cases/case_service.hpp"
+
+#include <catch2/catch.hpp>
+#include <functional>
+
+#include "domain/error.hpp"
+#include "support/in_memory_case_repository.hpp"
+
+using namespace casus::domain;  // NOLINT: test file
+
+namespace {
+
+struct ServiceFixture {
+  casus::testing::InMemoryCaseRepository cases;
+  casus::testing::FixedDistrictRepository districts;
+  FixedClock clock{Date(2025, 6, 30)};
+  CaseService service{cases, districts, clock};
+
+  static NewCase Valid() {
+    NewCase request;
+    request.kind = CaseKind::kWoonoverlast;
+    request.district = "Centrum";
+    request.housing_type = HousingType::kKoop;
+    request.reported_on = Date(2024, 3, 1);
+    request.categories = {NuisanceCategory::kGeluid};
+    request.summary = "Harde muziek";
+    return request;
+  }
+
+  Casus Move(CaseId id, CaseState to, Date on, std::optional<std::string> reason = std::nullopt) {
+    return service.Transition(id, {to, on, std::move(reason), std::nullopt}, std::nullopt);
+  }
+};
+
+ErrorCode CodeOf(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const DomainError& error) {
+    return error.code();
+  }
+  FAIL("expected a DomainError");
+  return ErrorCode::kMalformed;
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(ServiceFixture, "A registered case starts in gemeld at version 1 with history",
+                 "[domain][service]") {
+  const auto casus = service.Register(Valid());
+  CHECK(casus.state == CaseState::kGemeld);
+  CHECK(casus.version == 1);
+  const auto history = service.History(casus.id);
+  REQUIRE(history.size() == 1);
+  CHECK_FALSE(history[0].from.has_value());
+  CHECK(history[0].to == CaseState::kGemeld);
+  CHECK(history[0].on == Date(2024, 3, 1));
+  CHECK(history[0].recorded_at == "2025-06-30T12:00:00Z");
+}
+
+TEST_CASE_METHOD(ServiceFixture, "Registration refuses invalid cases and stores nothing",
+                 "[domain][service]") {
+  auto future = Valid();
+  future.reported_on = Date(2025, 7, 1);
+  CHECK(CodeOf([&] { service.Register(future); }) == ErrorCode::kInvalid);
+
+  auto unknown_wijk = Valid();
+  unknown_wijk.district = "Atlantis";
+  CHECK(CodeOf([&] { service.Register(unknown_wijk); }) == ErrorCode::kInvalid);
+
+  auto no_housing = Valid();
+  no_housing.housing_type.reset();
+  CHECK(CodeOf([&] { service.Register(no_housing); }) == ErrorCode::kInvalid);
+
+  auto no_categories = Valid();
+  no_categories.categories.clear();
+  CHECK(CodeOf([&] { service.Register(no_categories); }) == ErrorCode::kInvalid);
+
+  auto duplicate_category = Valid();
+  duplicate_category.categories = {NuisanceCategory::kGeluid, NuisanceCategory::kGeluid};
+  CHECK(CodeOf([&] { service.Register(duplicate_category); }) == ErrorCode::kInvalid);
+
+  auto blank_summary = Valid();
+  blank_summary.summary = "  ";
+  CHECK(CodeOf([&] { service.Register(blank_summary); }) == ErrorCode::kInvalid);
+
+  auto blank_street = Valid();
+  blank_street.address = Address{"", "1", "2711 AB", std::nullopt};
+  CHECK(CodeOf([&] { service.Register(blank_street); }) == ErrorCode::kInvalid);
+
+  CaseFilter all;
+  CHECK(service.List(all).items.empty());
+}
+
+TEST_CASE_METHOD(ServiceFixture, "A transition moves the state, bumps the version, adds history",
+                 "[domain][service]") {
+  const auto id = service.Register(Valid()).id;
+  const auto moved = Move(id, CaseState::kLopend, Date(2024, 3, 5));
+  CHECK(moved.state == CaseState::kLopend);
+  CHECK(moved.version == 2);
+  const auto history = service.History(id);
+  REQUIRE(history.size() == 2);
+  CHECK(history[1].from == CaseState::kGemeld);
+  CHECK(history[1].to == CaseState::kLopend);
+  CHECK(history[1].on == Date(2024, 3, 5));
+}
+
+TEST_CASE_METHOD(ServiceFixture, "A transition the lifecycle forbids is refused as such",
+                 "[domain][service]") {
+  const auto id = service.Register(Valid()).id;
+  CHECK(CodeOf([&] { Move(id, CaseState::kAfgerond, Date(2024, 3, 5)); }) ==
+        ErrorCode::kForbiddenTransition);
+  CHECK(service.Get(id).version == 1);
+}
+
+TEST_CASE_METHOD(ServiceFixture, "A stale If-Match is refused and changes nothing",
+                 "[domain][service]") {
+  const auto id = service.Register(Valid()).id;
+  const TransitionRequest to_lopend{CaseState::kLopend, Date(2024, 3, 5), {}, {}};
+  CHECK(CodeOf([&] { service.Transition(id, to_lopend, 7); }) == ErrorCode::kStaleVersion);
+  CHECK(service.Get(id).state == CaseState::kGemeld);
+  CHECK(service.Transition(id, to_lopend, 1).version == 2);
+}
+
+TEST_CASE_METHOD(ServiceFixture, "An effective date before the previous one is out of order",
+                 "[domain][service]") {
+  const auto id = service.Register(Valid()).id;
+  CHECK(CodeOf([&] { Move(id, CaseState::kLopend, Date(2024, 2, 28)); }) ==
+        ErrorCode::kDateOutOfOrder);
+  Move(id, CaseState::kLopend, Date(2024, 3, 1));  // the same day is fine
+  CHECK(CodeOf([&] { Move(id, CaseState::kAfgerond, Date(2024, 2, 29)); }) ==
+        ErrorCode::kDateOutOfOrder);
+  CHECK(CodeOf([&] { Move(id, CaseState::kAfgerond, Date(2025, 7, 1)); }) == ErrorCode::kInvalid);
+  CHECK(service.History(id).size() == 2);
+}
+
+TEST_CASE_METHOD(ServiceFixture, "Re-opening a closed case requires a reason",
+                 "[domain][service]") {
+  const auto id = service.Register(Valid()).id;
+  Move(id, CaseState::kLopend, Date(2024, 3, 5));
+  Move(id, CaseState::kAfgerond, Date(2024, 4, 5));
+  CHECK(CodeOf([&] { Move(id, CaseState::kLopend, Date(2024, 5, 5)); }) == ErrorCode::kInvalid);
+  CHECK(CodeOf([&] { Move(id, CaseState::kLopend, Date(2024, 5, 5), " "); }) ==
+        ErrorCode::kInvalid);
+  CHECK(Move(id, CaseState::kLopend, Date(2024, 5, 5), "Nieuwe klachten").state ==
+        CaseState::kLopend);
+}
+
+TEST_CASE_METHOD(ServiceFixture, "A result is only recorded when closing", "[domain][service]") {
+  const auto id = service.Register(Valid()).id;
+  const TransitionRequest with_result{
+      CaseState::kLopend, Date(2024, 3, 5), {}, CloseResult::kOpgelost};
+  CHECK(CodeOf([&] { service.Transition(id, with_result, std::nullopt); }) == ErrorCode::kInvalid);
+  Move(id, CaseState::kLopend, Date(2024, 3, 5));
+  const TransitionRequest closing{
+      CaseState::kAfgerond, Date(2024, 3, 9), {}, CloseResult::kOnvoldoendeAanknopingspunten};
+  service.Transition(id, closing, std::nullopt);
+  CHECK(service.History(id).back().result == CloseResult::kOnvoldoendeAanknopingspunten);
+}
+
+TEST_CASE_METHOD(ServiceFixture, "Unknown cases are not found", "[domain][service]") {
+  CHECK(CodeOf([&] { service.Get(42); }) == ErrorCode::kNotFound);
+  CHECK(CodeOf([&] { service.History(42); }) == ErrorCode::kNotFound);
+  CHECK(CodeOf([&] { Move(42, CaseState::kLopend, Date(2024, 1, 1)); }) == ErrorCode::kNotFound);
+}
+
+TEST_CASE_METHOD(ServiceFixture, "A page size outside 1..500 is refused", "[domain][service]") {
+  CaseFilter filter;
+  filter.limit = 501;
+  CHECK(CodeOf([&] { service.List(filter); }) == ErrorCode::kMalformed);
+  filter.limit = 0;
+  CHECK(CodeOf([&] { service.List(filter); }) == ErrorCode::kMalformed);
+  filter.limit = 500;
+  CHECK(service.List(filter).items.empty());
+}
+
+TEST_CASE_METHOD(ServiceFixture, "A wijk added as reference data gets its own row at the end",
+                 "[domain][service]") {
+  service.AddDistrict("Palenstein");
+  auto request = Valid();
+  request.district = "Palenstein";
+  service.Register(request);
+  const auto report = service.WoonoverlastYearReport(2024);
+  REQUIRE(report.rows.size() == 9);
+  CHECK(report.rows.back().district == "Palenstein");
+  CHECK(report.rows.back().koop.lopend == 1);
+  CHECK(CodeOf([&] { service.AddDistrict("Palenstein"); }) == ErrorCode::kConflict);
+  CHECK(CodeOf([&] { service.AddDistrict("Totaal"); }) == ErrorCode::kInvalid);
+  CHECK(CodeOf([&] { service.AddDistrict(" "); }) == ErrorCode::kInvalid);
+}

@@ -1,0 +1,173 @@
+#include "domain/reports/woonoverlast_report.hpp"
+
+#include <catch2/catch.hpp>
+#include <vector>
+
+#include "support/timeline_builder.hpp"
+
+using casus::domain::BuildWoonoverlastReport;
+using casus::domain::CaseState;
+using casus::domain::CaseTimeline;
+using casus::domain::HandledIn;
+using casus::domain::HousingType;
+using casus::domain::LopendAfgerond;
+using casus::testing::TimelineBuilder;
+
+namespace {
+const std::vector<std::string> kDistricts = {"Centrum", "Meerzicht"};
+
+LopendAfgerond KoopCentrum(const std::vector<CaseTimeline>& timelines, int year = 2024) {
+  return BuildWoonoverlastReport(year, kDistricts, timelines).rows.at(0).koop;
+}
+}  // namespace
+
+TEST_CASE("A case closed on 10 January 2025 still counts as lopend in the 2024 report",
+          "[domain][year_report]") {
+  const CaseTimeline timeline = TimelineBuilder("Centrum", HousingType::kKoop, "2024-03-01")
+                                    .To(CaseState::kLopend, "2024-03-05")
+                                    .To(CaseState::kAfgerond, "2025-01-10");
+  CHECK(KoopCentrum({timeline}) == LopendAfgerond{1, 0});
+  CHECK(KoopCentrum({timeline}, 2025) == LopendAfgerond{0, 1});
+}
+
+TEST_CASE("A case reported on 1 January 2025 is absent from the 2024 report",
+          "[domain][year_report]") {
+  const CaseTimeline timeline = TimelineBuilder("Centrum", HousingType::kKoop, "2025-01-01");
+  CHECK_FALSE(HandledIn(timeline, 2024));
+  const auto report = BuildWoonoverlastReport(2024, kDistricts, {timeline});
+  CHECK(report.totals.Total() == 0);
+  CHECK(report.new_in_year == 0);
+}
+
+TEST_CASE("A case closed on 31 December 2023 is absent from the 2024 report",
+          "[domain][year_report]") {
+  const CaseTimeline timeline = TimelineBuilder("Centrum", HousingType::kKoop, "2023-06-01")
+                                    .To(CaseState::kLopend, "2023-06-02")
+                                    .To(CaseState::kAfgerond, "2023-12-31");
+  CHECK_FALSE(HandledIn(timeline, 2024));
+  CHECK(KoopCentrum({timeline}) == LopendAfgerond{0, 0});
+  CHECK(KoopCentrum({timeline}, 2023) == LopendAfgerond{0, 1});
+}
+
+TEST_CASE("A case closed on 1 January 2024 counts as afgerond in 2024", "[domain][year_report]") {
+  const CaseTimeline timeline = TimelineBuilder("Centrum", HousingType::kKoop, "2023-06-01")
+                                    .To(CaseState::kOntkracht, "2024-01-01");
+  CHECK(KoopCentrum({timeline}) == LopendAfgerond{0, 1});
+  CHECK(KoopCentrum({timeline}, 2023) == LopendAfgerond{1, 0});
+}
+
+TEST_CASE("A case reported on the peildatum itself counts as lopend", "[domain][year_report]") {
+  const CaseTimeline timeline = TimelineBuilder("Centrum", HousingType::kKoop, "2024-12-31");
+  CHECK(KoopCentrum({timeline}) == LopendAfgerond{1, 0});
+}
+
+TEST_CASE("A case closed in 2023 and re-opened in 2024 counts as handled in 2024",
+          "[domain][year_report]") {
+  const CaseTimeline reopened = TimelineBuilder("Centrum", HousingType::kKoop, "2023-02-01")
+                                    .To(CaseState::kLopend, "2023-02-10")
+                                    .To(CaseState::kAfgerond, "2023-10-01")
+                                    .To(CaseState::kLopend, "2024-05-01");
+  CHECK(KoopCentrum({reopened}) == LopendAfgerond{1, 0});
+
+  const CaseTimeline reopened_and_closed =
+      TimelineBuilder("Centrum", HousingType::kKoop, "2023-02-01")
+          .To(CaseState::kLopend, "2023-02-10")
+          .To(CaseState::kAfgerond, "2023-10-01")
+          .To(CaseState::kLopend, "2024-05-01")
+          .To(CaseState::kAfgerond, "2024-08-01");
+  CHECK(KoopCentrum({reopened_and_closed}) == LopendAfgerond{0, 1});
+}
+
+TEST_CASE("A case closed in 2024 and re-opened in 2025 is afgerond in the 2024 report",
+          "[domain][year_report]") {
+  const CaseTimeline timeline = TimelineBuilder("Centrum", HousingType::kKoop, "2024-02-01")
+                                    .To(CaseState::kLopend, "2024-02-10")
+                                    .To(CaseState::kAfgerond, "2024-10-01")
+                                    .To(CaseState::kLopend, "2025-03-01");
+  CHECK(KoopCentrum({timeline}) == LopendAfgerond{0, 1});
+}
+
+TEST_CASE("Handhaving and sluiting count as lopend; ontkracht counts as afgerond",
+          "[domain][year_report]") {
+  const std::vector<CaseTimeline> timelines = {
+      TimelineBuilder("Centrum", HousingType::kKoop, "2024-01-05")
+          .To(CaseState::kLopend, "2024-01-06")
+          .To(CaseState::kHandhaving, "2024-02-01"),
+      TimelineBuilder("Centrum", HousingType::kKoop, "2024-01-05")
+          .To(CaseState::kLopend, "2024-01-06")
+          .To(CaseState::kHandhaving, "2024-02-01")
+          .To(CaseState::kSluiting, "2024-03-01"),
+      TimelineBuilder("Centrum", HousingType::kKoop, "2024-01-05")
+          .To(CaseState::kOntkracht, "2024-01-20"),
+  };
+  CHECK(KoopCentrum(timelines) == LopendAfgerond{2, 1});
+}
+
+TEST_CASE("Rows follow the reference order, cells split by woningtype, totals add up",
+          "[domain][year_report]") {
+  const std::vector<CaseTimeline> timelines = {
+      TimelineBuilder("Meerzicht", HousingType::kCorporatie, "2024-01-05"),
+      TimelineBuilder("Meerzicht", HousingType::kParticulier, "2023-01-05")
+          .To(CaseState::kLopend, "2023-02-01")
+          .To(CaseState::kAfgerond, "2024-04-01"),
+      TimelineBuilder("Centrum", HousingType::kKoop, "2024-07-05"),
+      TimelineBuilder("Centrum", HousingType::kCorporatie, "2024-07-05"),
+  };
+  const auto report = BuildWoonoverlastReport(2024, kDistricts, timelines);
+  REQUIRE(report.rows.size() == 2);
+  CHECK(report.rows[0].district == "Centrum");
+  CHECK(report.rows[0].koop == LopendAfgerond{1, 0});
+  CHECK(report.rows[0].corporatie == LopendAfgerond{1, 0});
+  CHECK(report.rows[0].Total() == 2);
+  CHECK(report.rows[1].district == "Meerzicht");
+  CHECK(report.rows[1].corporatie == LopendAfgerond{1, 0});
+  CHECK(report.rows[1].particulier == LopendAfgerond{0, 1});
+  CHECK(report.totals.district == "Totaal");
+  CHECK(report.totals.koop == LopendAfgerond{1, 0});
+  CHECK(report.totals.corporatie == LopendAfgerond{2, 0});
+  CHECK(report.totals.particulier == LopendAfgerond{0, 1});
+  CHECK(report.totals.Total() == 4);
+  CHECK(report.new_in_year == 3);
+  CHECK(report.peildatum.ToString() == "2024-12-31");
+  CHECK(report.previous_year == LopendAfgerond{1, 0});
+}
+
+TEST_CASE("A wijk missing from the reference list gets its own row instead of vanishing",
+          "[domain][year_report]") {
+  const auto report = BuildWoonoverlastReport(
+      2024, kDistricts, {TimelineBuilder("Palenstein", HousingType::kKoop, "2024-01-05")});
+  REQUIRE(report.rows.size() == 3);
+  CHECK(report.rows[2].district == "Palenstein");
+  CHECK(report.totals.Total() == 1);
+}
+
+TEST_CASE("The CSV has a header, a row per wijk and the Totaal row", "[domain][year_report]") {
+  const auto report =
+      BuildWoonoverlastReport(2024, kDistricts,
+                              {TimelineBuilder("Centrum", HousingType::kKoop, "2024-01-05"),
+                               TimelineBuilder("Meerzicht", HousingType::kParticulier, "2024-01-05")
+                                   .To(CaseState::kOntkracht, "2024-02-01")});
+  CHECK(casus::domain::WoonoverlastReportCsv(report) ==
+        "name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,"
+        "particulier_lopend,particulier_afgerond,total\n"
+        "Centrum,1,0,0,0,0,0,1\n"
+        "Meerzicht,0,0,0,0,0,1,1\n"
+        "Totaal,1,0,0,0,0,1,2\n");
+}
+
+TEST_CASE("Suppressed cells show a marker while the totals stay true", "[domain][year_report]") {
+  std::vector<CaseTimeline> timelines;
+  for (int i = 0; i < 6; ++i)
+    timelines.push_back(TimelineBuilder("Centrum", HousingType::kKoop, "2024-01-05"));
+  timelines.push_back(TimelineBuilder("Centrum", HousingType::kCorporatie, "2024-01-05"));
+  timelines.push_back(TimelineBuilder("Meerzicht", HousingType::kCorporatie, "2024-01-05"));
+  const auto report = BuildWoonoverlastReport(2024, kDistricts, timelines);
+  CHECK(casus::domain::WoonoverlastReportCsv(report, {5}) ==
+        "name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,"
+        "particulier_lopend,particulier_afgerond,total\n"
+        "Centrum,6,0,<5,0,0,0,7\n"
+        "Meerzicht,0,0,<5,0,0,0,1\n"
+        "Totaal,6,0,2,0,0,0,8\n");
+  CHECK(casus::domain::WoonoverlastReportCsv(report, {1}) ==
+        casus::domain::WoonoverlastReportCsv(report));
+}
