@@ -8,7 +8,7 @@ DomainServices::DomainServices(const Ports& ports)
       activities(ports.activities, ports.cases, ports.clock),
       ondermijning_reports(ports.signals, ports.cases, ports.activities),
       tokens(ports.tokens, ports.token_crypto, ports.clock),
-      gate(ports.audit, ports.clock),
+      gate(ports.audit, ports.units != nullptr ? *ports.units : direct_units_, ports.clock),
       guarded_cases(cases, gate),
       guarded_signals(signals, gate),
       guarded_activities(activities, gate),

@@ -10,6 +10,7 @@
 #include "domain/ondermijning/signal_service.hpp"
 #include "domain/reports/ondermijning_report_service.hpp"
 #include "domain/retention/retention_service.hpp"
+#include "domain/unit_of_work.hpp"
 
 namespace casus::domain {
 
@@ -24,6 +25,9 @@ struct Ports {
   AuditTrail& audit;
   PersonalDataStore& personal_data;
   const Clock& clock;
+  // Groups each change with its audit row; null: every port call stands alone (the in-memory
+  // fakes of the tests, which are atomic per call anyway).
+  UnitOfWork* units = nullptr;
 };
 
 // Every use case of the domain, wired once on a set of ports: the plain services for trusted
@@ -32,6 +36,8 @@ struct Ports {
 // fixtures all build this. Not copyable or movable (the services refer to each other); the
 // ports must outlive it. Thread-safety: as the ports.
 class DomainServices {
+  DirectUnitOfWork direct_units_;  // when Ports::units is null; first, as the gate uses it
+
  public:
   explicit DomainServices(const Ports& ports);
   DomainServices(const DomainServices&) = delete;

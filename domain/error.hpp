@@ -20,6 +20,7 @@ enum class ErrorCode {
   kDateOutOfOrder,       // an effective date precedes the previous transition's date
   kUnauthenticated,      // no valid token: missing, malformed, unknown, expired or revoked
   kForbidden,            // the caller's role may not do this at all
+  kUnavailable,          // storage cannot take the request now (locked, overloaded); retry later
 };
 
 // The audit trail's result names of the failures ("ok" and "error" are the gate's own).
@@ -34,6 +35,7 @@ inline constexpr std::array kEnumNames<ErrorCode> = {
     std::pair{ErrorCode::kDateOutOfOrder, std::string_view{"date_out_of_order"}},
     std::pair{ErrorCode::kUnauthenticated, std::string_view{"unauthenticated"}},
     std::pair{ErrorCode::kForbidden, std::string_view{"denied"}},
+    std::pair{ErrorCode::kUnavailable, std::string_view{"unavailable"}},
 };
 
 // Thrown by the domain for errors that end a request. what() is safe to show to a client:

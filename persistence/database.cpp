@@ -88,35 +88,75 @@ Database::Database(const std::string& path, std::size_t pool_size)
 
 Database::~Database() = default;
 
+namespace {
+
+// The session AmbientSession installed on this thread, and for which database.
+thread_local const Database* ambient_database = nullptr;
+thread_local soci::session* ambient_session = nullptr;
+
+std::optional<std::size_t> LeaseUnlessAmbient(Database& database, soci::connection_pool& pool) {
+  if (ambient_database == &database) return std::nullopt;
+  return pool.lease();
+}
+
+}  // namespace
+
 SessionLease::SessionLease(Database& database)
     : database_(database),
-      position_(database.pool_->lease()),
-      session_(database.pool_->at(position_)) {}
+      position_(LeaseUnlessAmbient(database, *database.pool_)),
+      session_(position_ ? database.pool_->at(*position_) : *ambient_session) {}
 
 SessionLease::~SessionLease() {
+  if (!position_) return;  // the ambient session's transaction belongs to its owner
   // sqlite3_get_autocommit is 0 exactly while a transaction is open on the connection.
   sqlite_api::sqlite3* handle = NativeHandle(session_);
   if (sqlite_api::sqlite3_get_autocommit(handle) == 0) {
     sqlite_api::sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
   }
-  database_.pool_->give_back(position_);
+  database_.pool_->give_back(*position_);
 }
 
-Transaction::Transaction(soci::session& session, Mode mode) : session_(session) {
-  session_ << (mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+AmbientSession::AmbientSession(Database& database, soci::session& session)
+    : previous_database_(ambient_database), previous_session_(ambient_session) {
+  ambient_database = &database;
+  ambient_session = &session;
+}
+
+AmbientSession::~AmbientSession() {
+  ambient_database = previous_database_;
+  ambient_session = previous_session_;
+}
+
+bool InTransaction(soci::session& session) {
+  return sqlite_api::sqlite3_get_autocommit(NativeHandle(session)) == 0;
+}
+
+Transaction::Transaction(soci::session& session, Mode mode)
+    : session_(session), savepoint_(InTransaction(session)) {
+  // Savepoints of one name nest: RELEASE and ROLLBACK TO act on the innermost.
+  if (savepoint_) {
+    session_ << "SAVEPOINT casus_nested";
+  } else {
+    session_ << (mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+  }
 }
 
 Transaction::~Transaction() {
   if (!open_) return;
   try {
-    session_ << "ROLLBACK";
+    if (savepoint_) {
+      session_ << "ROLLBACK TO casus_nested";
+      session_ << "RELEASE casus_nested";
+    } else {
+      session_ << "ROLLBACK";
+    }
   } catch (...) {
     // SQLite may already have rolled back after an error; SessionLease checks again.
   }
 }
 
 void Transaction::Commit() {
-  session_ << "COMMIT";
+  session_ << (savepoint_ ? "RELEASE casus_nested" : "COMMIT");
   open_ = false;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -50,7 +51,8 @@ class Database {
 // back on destruction. A transaction the borrower left open is rolled back before the session
 // returns to the pool, so the next borrower always starts clean. A thread holding a lease must
 // not wait for a second one (nor call a repository while holding one): with every session
-// lent out, that would wait forever.
+// lent out, that would wait forever. While an AmbientSession for the same database is alive on
+// the calling thread, the lease hands out that session instead and leaves it as it is.
 class SessionLease {
  public:
   explicit SessionLease(Database& database);
@@ -63,15 +65,33 @@ class SessionLease {
 
  private:
   Database& database_;
-  std::size_t position_;
+  std::optional<std::size_t> position_;  // empty: the ambient session, not a pooled one
   soci::session& session_;
+};
+
+// Makes `session` the one every SessionLease on `database` in this thread hands out, for as
+// long as this lives: the repositories called inside a unit of work then share its
+// transaction (their own Transactions become savepoints in it). Not copyable; nests.
+class AmbientSession {
+ public:
+  AmbientSession(Database& database, soci::session& session);
+  ~AmbientSession();
+  AmbientSession(const AmbientSession&) = delete;
+  AmbientSession& operator=(const AmbientSession&) = delete;
+
+ private:
+  const Database* previous_database_;
+  soci::session* previous_session_;
 };
 
 // RAII transaction on a borrowed session; rolls back on destruction unless committed.
 //
 // kWrite takes the database's write lock at once (SQLite BEGIN IMMEDIATE), waiting up to the
 // busy timeout for another writer, so concurrent read-then-write transactions never fail on
-// a lock upgrade. kRead reads one consistent snapshot from its first read to its end.
+// a lock upgrade. kRead reads one consistent snapshot from its first read to its end. On a
+// session that is inside a transaction already (a unit of work), it is a savepoint there:
+// Commit releases it, destruction without Commit rolls back to it, and only the outermost
+// transaction's COMMIT makes anything durable.
 class Transaction {
  public:
   enum class Mode { kRead, kWrite };
@@ -86,7 +106,11 @@ class Transaction {
  private:
   soci::session& session_;
   bool open_ = true;
+  bool savepoint_ = false;
 };
+
+// Whether a transaction is open on `session`.
+bool InTransaction(soci::session& session);
 
 // Executes every statement of `script` (e.g. a migration) on `session`, in the transaction
 // that is open there, if any. Throws std::runtime_error naming the failing statement's error.

@@ -16,8 +16,9 @@ App::App(const std::string& db_path)
       token_store(database),
       audit_trail(database),
       personal_data(database),
+      writer(database),
       services({cases, districts, signals, activities, token_store, token_crypto, audit_trail,
-                personal_data, clock}) {}
+                personal_data, clock, &writer}) {}
 
 domain::Actor App::CommandLineActor() {
   const char* user = std::getenv("USER");

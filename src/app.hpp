@@ -5,6 +5,7 @@
 #include "domain/clock.hpp"
 #include "domain/domain_services.hpp"
 #include "persistence/database.hpp"
+#include "persistence/group_commit_writer.hpp"
 #include "persistence/openssl_token_crypto.hpp"
 #include "persistence/soci_activity_repository.hpp"
 #include "persistence/soci_audit_trail.hpp"
@@ -38,6 +39,7 @@ struct App {
   persistence::SociAuditTrail audit_trail;
   persistence::SociPersonalDataStore personal_data;
   persistence::OpenSslTokenCrypto token_crypto;
+  persistence::GroupCommitWriter writer;  // every change and audit row commits through it
   domain::SystemClock clock;
   domain::DomainServices services;
 };

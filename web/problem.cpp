@@ -19,7 +19,7 @@ struct ProblemKind {
 };
 
 // The only place where domain error codes meet HTTP: one row per ErrorCode, in its order.
-constexpr std::array<std::pair<domain::ErrorCode, ProblemKind>, 9> kDomainProblems = {{
+constexpr std::array<std::pair<domain::ErrorCode, ProblemKind>, 10> kDomainProblems = {{
     {domain::ErrorCode::kMalformed,
      {http::status::bad_request, "malformed-request", "Malformed request"}},
     {domain::ErrorCode::kInvalid,
@@ -36,6 +36,8 @@ constexpr std::array<std::pair<domain::ErrorCode, ProblemKind>, 9> kDomainProble
     {domain::ErrorCode::kUnauthenticated,
      {http::status::unauthorized, "unauthenticated", "Not authenticated"}},
     {domain::ErrorCode::kForbidden, {http::status::forbidden, "forbidden", "Forbidden"}},
+    {domain::ErrorCode::kUnavailable,
+     {http::status::service_unavailable, "unavailable", "Service unavailable"}},
 }};
 
 // The protocol's own failures, likewise one row per ProtocolError in its order.
@@ -118,6 +120,11 @@ Response ProblemResponse(const Problem& problem, std::string_view instance, unsi
   // RFC 9110: a 401 names the scheme that would be accepted.
   if (problem.status == http::status::unauthorized) {
     response.set(http::field::www_authenticate, "Bearer");
+  }
+  // RFC 9110: a 503 may say when to try again; the causes (a locked database, a full queue)
+  // pass within a second or so.
+  if (problem.status == http::status::service_unavailable) {
+    response.set(http::field::retry_after, "1");
   }
   response.body() = buffer.GetString();
   response.keep_alive(keep_alive);

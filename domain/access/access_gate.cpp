@@ -4,14 +4,21 @@ namespace casus::domain {
 
 void AccessGate::Record(const Actor& actor, Action action, const std::string& object,
                         const std::string& result) {
-  audit_.Append({clock_.NowUtc(), actor.token_name, std::string(Name(actor.role)),
-                 std::string(Name(action)), object, result, actor.client});
+  const AuditEvent event{clock_.NowUtc(),
+                         actor.token_name,
+                         std::string(Name(actor.role)),
+                         std::string(Name(action)),
+                         object,
+                         result,
+                         actor.client};
+  units_.Run([&] { audit_.Append(event); });
 }
 
 void AccessGate::RecordUnauthenticated(const std::string& client, Action action,
                                        const std::string& object) {
-  audit_.Append(
-      {clock_.NowUtc(), "-", "-", std::string(Name(action)), object, "unauthenticated", client});
+  const AuditEvent event{clock_.NowUtc(),   "-",   "-", std::string(Name(action)), object,
+                         "unauthenticated", client};
+  units_.Run([&] { audit_.Append(event); });
 }
 
 void AccessGate::RequireAllowed(const Actor& actor, Action action, const std::string& object) {

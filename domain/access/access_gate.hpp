@@ -1,13 +1,16 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "domain/access/access_policy.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/access/audit_trail.hpp"
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
+#include "domain/unit_of_work.hpp"
 
 namespace casus::domain {
 
@@ -15,12 +18,22 @@ namespace casus::domain {
 // asks AccessPolicy whether the actor's role may perform the action, runs it, and appends one
 // audit row with the outcome, refusals and failures included.
 //
-// Thread-safety: as the AuditTrail. Does not own its collaborators.
+// Units of work: a use case that changes something runs in one unit with its "ok" audit row,
+// so the change and its row commit together or not at all; a read-only one (IsReadOnly) reads
+// outside and only its row is a unit. Either way the result is returned only once its audit
+// row is committed. A failure's row is a unit of its own, after the failed unit rolled back.
+//
+// Thread-safety: as the AuditTrail and UnitOfWork. Does not own its collaborators.
 class AccessGate {
  public:
-  AccessGate(AuditTrail& audit, const Clock& clock) : audit_(audit), clock_(clock) {}
+  AccessGate(AuditTrail& audit, UnitOfWork& units, const Clock& clock)
+      : audit_(audit), units_(units), clock_(clock) {}
 
-  // Appends one audit row for `actor` (token "-" when unauthenticated).
+  // Runs `work` as one unit of work: e.g. several guarded calls whose rows belong together.
+  void InOneUnit(const std::function<void()>& work) { units_.Run(work); }
+
+  // Appends one audit row for `actor` (token "-" when unauthenticated), as a unit of its own
+  // (or as part of the unit running on this thread).
   void Record(const Actor& actor, Action action, const std::string& object,
               const std::string& result);
 
@@ -41,22 +54,36 @@ class AccessGate {
   auto Run(const Actor& actor, Action action, const std::string& object, UseCase&& use_case)
       -> decltype(use_case()) {
     RequireAllowed(actor, action, object);
-    try {
-      if constexpr (std::is_void_v<decltype(use_case())>) {
+    using Result = decltype(use_case());
+    constexpr bool kVoid = std::is_void_v<Result>;
+    std::optional<std::conditional_t<kVoid, bool, Result>> result;
+    const auto run = [&] {
+      if constexpr (kVoid) {
         use_case();
+        result = true;
+      } else {
+        result.emplace(use_case());
+      }
+    };
+    try {
+      if (IsReadOnly(action)) {
+        run();
         Record(actor, action, object, "ok");
       } else {
-        auto result = use_case();
-        Record(actor, action, object, "ok");
-        return result;
+        units_.Run([&] {
+          run();
+          Record(actor, action, object, "ok");
+        });
       }
     } catch (const DomainError& error) {
-      Record(actor, action, object, ResultOf(error));
+      // Unavailable: nothing was done or shown, and the audit trail could not take a row now.
+      if (error.code() != ErrorCode::kUnavailable) Record(actor, action, object, ResultOf(error));
       throw;
     } catch (...) {
       Record(actor, action, object, "error");  // e.g. storage failing: still on the record
       throw;
     }
+    if constexpr (!kVoid) return std::move(*result);
   }
 
   // Throws DomainError::Hidden unless the actor's team works on casussen of `kind`.
@@ -65,6 +92,7 @@ class AccessGate {
 
  private:
   AuditTrail& audit_;
+  UnitOfWork& units_;
   const Clock& clock_;
 };
 

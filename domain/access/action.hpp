@@ -36,4 +36,26 @@ inline constexpr std::array kEnumNames<Action> = {
     std::pair{Action::kReadAudit, std::string_view{"read_audit"}},
 };
 
+// Whether an action only reads: its use case changes nothing, so it needs no transaction of
+// its own beyond a consistent read, and only its audit row is written.
+constexpr bool IsReadOnly(Action action) {
+  switch (action) {  // no default: the compiler names a forgotten enumerator
+    case Action::kReadCase:
+    case Action::kReadSignal:
+    case Action::kReadActivity:
+    case Action::kReadWoonoverlastReport:
+    case Action::kReadOndermijningReport:
+    case Action::kReadAudit:
+      return true;
+    case Action::kWriteCase:
+    case Action::kWriteSignal:
+    case Action::kWriteActivity:
+    case Action::kManageTokens:
+    case Action::kManageReferenceData:
+    case Action::kRunRetention:
+      return false;
+  }
+  return false;
+}
+
 }  // namespace casus::domain

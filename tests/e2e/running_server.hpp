@@ -16,6 +16,7 @@
 #include "domain/enum_names.hpp"
 #include "http_client.hpp"
 #include "persistence/database.hpp"
+#include "persistence/group_commit_writer.hpp"
 #include "persistence/migrator.hpp"
 #include "persistence/openssl_token_crypto.hpp"
 #include "persistence/soci_activity_repository.hpp"
@@ -73,8 +74,9 @@ struct RunningServer {
   persistence::SociAuditTrail audit_trail{database};
   persistence::SociPersonalDataStore personal_data{database};
   persistence::OpenSslTokenCrypto token_crypto;
+  persistence::GroupCommitWriter writer{database};
   domain::DomainServices services{{cases, districts, signals, activities, token_store, token_crypto,
-                                   audit_trail, personal_data, clock}};
+                                   audit_trail, personal_data, clock, &writer}};
   std::map<domain::Role, std::string> secrets;  // each role's token, for the tests to send
   web::Server server;
   unsigned short port;

@@ -24,7 +24,8 @@ struct GuardedFixture {
   SignalService signal_service{signal_store, cases, case_service, clock};
   ActivityService activity_service{activity_store, cases, clock};
   OndermijningReportService ondermijning_reports{signal_store, cases, activity_store};
-  AccessGate gate{audit, clock};
+  DirectUnitOfWork units;
+  AccessGate gate{audit, units, clock};
   GuardedCaseService guarded_cases{case_service, gate};
   GuardedSignalService guarded_signals{signal_service, gate};
   GuardedReportService guarded_reports{case_service, ondermijning_reports, gate};

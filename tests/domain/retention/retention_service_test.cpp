@@ -11,7 +11,8 @@ struct RetentionFixture {
   casus::testing::RecordingPersonalDataStore store;
   casus::testing::InMemoryAuditTrail audit;
   FixedClock clock{Date(2031, 3, 1)};
-  AccessGate gate{audit, clock};
+  DirectUnitOfWork units;
+  AccessGate gate{audit, units, clock};
   RetentionService retention{store, gate};
   const Actor operator_{"cli", Role::kBeheerder, "cli"};
 };
