@@ -20,11 +20,12 @@ void ThrowIf(beast::error_code error, const std::string& what) {
 }  // namespace
 
 Listener::Listener(net::io_context& context, const tcp::endpoint& endpoint, Router& router,
-                   const ServerOptions& options, SessionRegistry& registry)
+                   RequestPool& pool, const ServerOptions& options, SessionRegistry& registry)
     : context_(context),
       acceptor_(net::make_strand(context)),
       retry_timer_(acceptor_.get_executor()),
       router_(router),
+      pool_(pool),
       options_(options),
       registry_(registry) {
   const std::string where = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
@@ -68,7 +69,7 @@ void Listener::OnAccept(beast::error_code error, tcp::socket socket) {
     });
     return;
   }
-  std::make_shared<Session>(std::move(socket), router_, options_, registry_)->Run();
+  std::make_shared<Session>(std::move(socket), router_, pool_, options_, registry_)->Run();
   Accept();
 }
 

@@ -122,6 +122,11 @@ std::vector<RouteInfo> Router::Routes() {
   return routes;
 }
 
+bool Router::NeedsDomain(const Request& request) {
+  const Match match = FindRoute(request.method(), SplitTarget(ToStd(request.target())).path);
+  return match.route != nullptr && match.route->info.action.has_value();
+}
+
 Response Router::Handle(const Request& request, const std::string& client) {
   Response response = HandleOrProblem(request, client);
   response.set(http::field::server, "casus");

@@ -94,6 +94,10 @@ class Router {
   // Every route, in the order they are matched; what the access tests walk.
   static std::vector<RouteInfo> Routes();
 
+  // Whether handling `request` may call the domain (and so wait on the database): true for
+  // every route with an action; false for /healthz, an unknown path or method.
+  static bool NeedsDomain(const Request& request);
+
  private:
   Response HandleOrProblem(const Request& request, const std::string& client);  // one catch site
   Response Dispatch(const Request& request, const std::string& client);

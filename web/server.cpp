@@ -1,5 +1,6 @@
 #include "web/server.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <mutex>
@@ -9,6 +10,7 @@
 
 #include "web/asio.hpp"
 #include "web/listener.hpp"
+#include "web/request_pool.hpp"
 #include "web/router.hpp"
 #include "web/session.hpp"
 
@@ -31,6 +33,11 @@ void RunContext(net::io_context& context) {
   }
 }
 
+int DefaultWorkers() {
+  const int cores = static_cast<int>(std::thread::hardware_concurrency());
+  return std::max(8, 4 * cores);
+}
+
 }  // namespace
 
 // Members are destroyed in reverse order: the io_context (and with it any session it still
@@ -39,7 +46,9 @@ struct Server::Impl {
   Impl(ApiServices services, ServerOptions server_options)
       : options(std::move(server_options)),
         router(services),
-        context(options.threads > 0 ? options.threads : 1) {}
+        context(options.threads > 0 ? options.threads : 1),
+        pool(options.workers > 0 ? options.workers : DefaultWorkers(),
+             options.max_pending_requests) {}
 
   ServerOptions options;
   Router router;
@@ -50,6 +59,7 @@ struct Server::Impl {
   unsigned short port = 0;
   net::io_context* signal_context = nullptr;  // RunUntilSignal's, while it blocks
   net::io_context context;
+  RequestPool pool;  // destroyed (joined) before the context its jobs post back to
   std::shared_ptr<Listener> listener;
   std::vector<std::thread> threads;
 };
@@ -70,7 +80,7 @@ unsigned short Server::Start() {
   }
   impl_->listener =
       std::make_shared<Listener>(impl_->context, tcp::endpoint{address, impl_->options.port},
-                                 impl_->router, impl_->options, impl_->registry);
+                                 impl_->router, impl_->pool, impl_->options, impl_->registry);
   impl_->port = impl_->listener->port();
   impl_->listener->Run();
   const int thread_count = impl_->options.threads > 0 ? impl_->options.threads : 1;
@@ -100,6 +110,7 @@ void Server::Stop() {
   if (!impl_->registry.WaitUntilEmpty(deadline)) {
     std::fprintf(stderr, "casus: stop timeout: abandoning requests still in flight\n");
   }
+  impl_->pool.Join();  // jobs of abandoned requests end before the threads they post to
   impl_->context.stop();
   for (auto& thread : impl_->threads) thread.join();
   impl_->threads.clear();

@@ -14,7 +14,12 @@ namespace casus::web {
 struct ServerOptions {
   std::string host = "127.0.0.1";  // a numeric IPv4 or IPv6 address to listen on
   unsigned short port = 8080;      // 0: an ephemeral port, returned by Server::Start
-  int threads = 4;                 // I/O threads; a request runs on one of them, so keep > 1
+  int threads = 4;  // I/O threads: they parse and write HTTP, and never wait on the database
+  // Threads that run the domain and the database for requests; 0: four per core (at least 8),
+  // since they mostly wait for a commit they share with others.
+  int workers = 0;
+  // Requests queued or running on the workers at most; more are answered 503 at once.
+  std::size_t max_pending_requests = 1024;
   // A new connection must deliver a complete request header within this time; so must a
   // kept-alive connection once the first byte of its next request has arrived.
   std::chrono::seconds header_timeout{10};

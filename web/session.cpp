@@ -64,11 +64,12 @@ bool SessionRegistry::WaitUntilEmpty(std::chrono::steady_clock::time_point deadl
   return empty_.wait_until(lock, deadline, [this] { return sessions_.empty(); });
 }
 
-Session::Session(tcp::socket&& socket, Router& router, const ServerOptions& options,
-                 SessionRegistry& registry)
+Session::Session(tcp::socket&& socket, Router& router, RequestPool& pool,
+                 const ServerOptions& options, SessionRegistry& registry)
     : stream_(std::move(socket)),
       client_(PeerAddress(stream_.socket())),
       router_(router),
+      pool_(pool),
       options_(options),
       registry_(registry) {}
 
@@ -183,8 +184,25 @@ void Session::OnReadError(beast::error_code error) {
 
 void Session::HandleRequest() {
   phase_ = Phase::kHandling;
-  const Request request = parser_->release();
-  Response response = router_.Handle(request, client_);
+  auto request = std::make_shared<const Request>(parser_->release());
+  if (!Router::NeedsDomain(*request)) return Respond(router_.Handle(*request, client_));
+  // The domain may wait on the database: on a worker, and back on this session's strand.
+  const bool posted = pool_.TryPost([self = shared_from_this(), request] {
+    Response response = self->router_.Handle(*request, self->client_);
+    net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+      self->Respond(std::move(response));
+    });
+  });
+  if (!posted) {
+    const std::string path(SplitTarget(ToStd(request->target())).path);
+    Respond(ProblemResponse(ProblemFor(domain::DomainError(
+                                domain::ErrorCode::kUnavailable,
+                                "the server is handling too many requests; try again in a moment")),
+                            path, request->version(), request->keep_alive()));
+  }
+}
+
+void Session::Respond(Response response) {
   if (registry_.stopping()) response.keep_alive(false);
   Write(std::move(response));
 }

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "web/asio.hpp"
+#include "web/request_pool.hpp"
 #include "web/router.hpp"
 #include "web/server.hpp"
 
@@ -48,7 +49,8 @@ class SessionRegistry {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   // Does not own `router`, `options` or `registry`, which must outlive every session.
-  Session(tcp::socket&& socket, Router& router, const ServerOptions& options,
+  // Requests that need the domain run on `pool`, the rest (/healthz, 404, 405) right here.
+  Session(tcp::socket&& socket, Router& router, RequestPool& pool, const ServerOptions& options,
           SessionRegistry& registry);
   ~Session();
 
@@ -69,6 +71,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadBody();
   void OnBody(beast::error_code error, std::size_t bytes);
   void HandleRequest();
+  void Respond(Response response);
   void OnReadError(beast::error_code error);
   void Write(Response response);
   void OnWrite(beast::error_code error, std::size_t bytes);
@@ -88,6 +91,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool first_request_ = true;
   Phase phase_ = Phase::kWaiting;
   Router& router_;
+  RequestPool& pool_;
   const ServerOptions& options_;
   SessionRegistry& registry_;
 };
