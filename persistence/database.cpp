@@ -94,22 +94,21 @@ namespace {
 thread_local const Database* ambient_database = nullptr;
 thread_local soci::session* ambient_session = nullptr;
 
-std::optional<std::size_t> LeaseUnlessAmbient(Database& database, soci::connection_pool& pool) {
-  if (ambient_database == &database) return std::nullopt;
-  return pool.lease();
-}
-
 }  // namespace
 
-SessionLease::SessionLease(Database& database)
-    : database_(database),
-      position_(LeaseUnlessAmbient(database, *database.pool_)),
-      session_(position_ ? database.pool_->at(*position_) : *ambient_session) {}
+SessionLease::SessionLease(Database& database) : database_(database) {
+  if (ambient_database == &database) {
+    session_ = ambient_session;
+    return;
+  }
+  position_ = database.pool_->lease();
+  session_ = &database.pool_->at(*position_);
+}
 
 SessionLease::~SessionLease() {
   if (!position_) return;  // the ambient session's transaction belongs to its owner
   // sqlite3_get_autocommit is 0 exactly while a transaction is open on the connection.
-  sqlite_api::sqlite3* handle = NativeHandle(session_);
+  sqlite_api::sqlite3* handle = NativeHandle(*session_);
   if (sqlite_api::sqlite3_get_autocommit(handle) == 0) {
     sqlite_api::sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
   }

@@ -60,13 +60,13 @@ class SessionLease {
   SessionLease(const SessionLease&) = delete;
   SessionLease& operator=(const SessionLease&) = delete;
 
-  soci::session& operator*() const { return session_; }
-  soci::session* operator->() const { return &session_; }
+  soci::session& operator*() const { return *session_; }
+  soci::session* operator->() const { return session_; }
 
  private:
   Database& database_;
   std::optional<std::size_t> position_;  // empty: the ambient session, not a pooled one
-  soci::session& session_;
+  soci::session* session_ = nullptr;
 };
 
 // Makes `session` the one every SessionLease on `database` in this thread hands out, for as
