@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "demo/demo_random.hpp"
 #include "domain/error.hpp"
 
 namespace casus::demo {
@@ -13,30 +14,6 @@ namespace casus::demo {
 using namespace casus::domain;
 
 namespace {
-
-// splitmix64: a tiny generator whose output is the same on every platform and library, unlike
-// the std:: distributions, so the demo data set is reproducible everywhere.
-class DemoRandom {
- public:
-  explicit DemoRandom(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  int Between(int low, int high) {  // inclusive
-    return low + static_cast<int>(Next() % static_cast<std::uint64_t>(high - low + 1));
-  }
-  bool Chance(int percent) { return Between(1, 100) <= percent; }
-  template <typename T>
-  const T& Pick(const std::vector<T>& items) {
-    return items[static_cast<std::size_t>(Between(0, static_cast<int>(items.size()) - 1))];
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 // A casus as it will be entered: registration, then its transitions in order.
 struct Script {

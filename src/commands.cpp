@@ -1,10 +1,15 @@
 #include "commands.hpp"
 
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <iomanip>
 #include <iostream>
 
 #include "app.hpp"
 #include "demo/demo_data_set.hpp"
 #include "demo/ondermijning_demo_data.hpp"
+#include "demo/synthetic_data.hpp"
 #include "domain/error.hpp"
 #include "persistence/migrator.hpp"
 #include "web/report_json.hpp"
@@ -28,6 +33,15 @@ web::ServerOptions ListenOptions(const std::string& listen) {
   if (port < 0 || port > 65535) throw UsageError("the port must be between 0 and 65535");
   options.port = static_cast<unsigned short>(port);
   return options;
+}
+
+std::uint64_t ParseSeed(const std::string& text) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) {
+    throw UsageError("--seed must be a whole number from 0 to 2^64-1, not '" + text + "'");
+  }
+  return value;
 }
 
 }  // namespace
@@ -87,6 +101,37 @@ int SeedDemo(const CommandLine& line) {
     return demo::SeedOndermijningDemoData(app.services.cases, app.services.signals,
                                           app.services.activities);
   });
+  return 0;
+}
+
+int SeedSynthetic(const CommandLine& line) {
+  line.Allow({"db", "cases", "seed"});
+  constexpr int kMaxCases = 10'000'000;
+  const int cases = ParseWholeNumber(line.Required("cases"), "--cases");
+  if (cases < 1 || cases > kMaxCases) {
+    throw UsageError("--cases must be between 1 and " + std::to_string(kMaxCases));
+  }
+  const std::uint64_t seed = ParseSeed(line.Option("seed").value_or("1"));
+  App app(line.Required("db"));
+  const auto started = std::chrono::steady_clock::now();
+  const auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  };
+  demo::SyntheticProgress progress;
+  if (cases >= 10'000) {  // worth watching
+    progress = [&](std::int64_t done, std::int64_t total) {
+      std::cerr << "seed-synthetic: " << done << "/" << total << " casussen (" << done * 100 / total
+                << "%), " << std::fixed << std::setprecision(1) << seconds() << " s" << std::endl;
+    };
+  }
+  const auto summary =
+      demo::SeedSynthetic(app.services, app.writer, cases, seed, app.clock.Today(), progress);
+  std::cout << "seeded synthetic data (seed " << seed << "): " << summary.cases << " casussen ("
+            << summary.woonoverlast << " woonoverlast, " << summary.ondermijning
+            << " ondermijning), " << summary.transitions << " transitions, " << summary.signals
+            << " signals (" << summary.assessed << " assessed), " << summary.activities
+            << " activities in " << summary.batches << " batches; " << std::fixed
+            << std::setprecision(1) << seconds() << " s\n";
   return 0;
 }
 

@@ -9,6 +9,7 @@ namespace casus::cli {
 int Serve(const CommandLine& line);
 int Migrate(const CommandLine& line);
 int SeedDemo(const CommandLine& line);
+int SeedSynthetic(const CommandLine& line);  // seed-synthetic --cases N [--seed S]
 int Report(const CommandLine& line);
 int Token(const CommandLine& line);      // token create|list|revoke
 int Audit(const CommandLine& line);      // audit verify

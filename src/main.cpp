@@ -20,6 +20,10 @@ commands:
   seed-demo --db PATH
         load the demo data set (reproduces Zoetermeer's 2024 Tabel 5.1 and ondermijning
         figures) into an empty database; leaves data already there alone
+  seed-synthetic --db PATH --cases N [--seed S]
+        add N synthetic casussen of both kinds (2019-2025, every wijk, full histories) with
+        ondermijning signals and activities, through the domain rules, in batches; the same
+        seed (default 1) gives the same data
   report woonoverlast --year Y --db PATH [--format table|csv|json]
         print the woonoverlast year report (Tabel 5.1) for year Y
   report ondermijning --year Y --db PATH [--format table|csv|json]
@@ -52,6 +56,7 @@ int Dispatch(const casus::cli::CommandLine& line) {
   if (command == "serve") return casus::cli::Serve(line);
   if (command == "migrate") return casus::cli::Migrate(line);
   if (command == "seed-demo") return casus::cli::SeedDemo(line);
+  if (command == "seed-synthetic") return casus::cli::SeedSynthetic(line);
   if (command == "report") return casus::cli::Report(line);
   if (command == "token") return casus::cli::Token(line);
   if (command == "audit") return casus::cli::Audit(line);

@@ -169,3 +169,24 @@ TEST_CASE("casus districts add appends a wijk that the report then shows", "[e2e
   const auto csv = Casus("report woonoverlast --year 2024 --format csv --db " + db.path());
   CHECK(csv.out.find("\nPalenstein,0,0,0,0,0,0,0\nTotaal,") != std::string::npos);
 }
+
+TEST_CASE("casus seed-synthetic loads the same data for the same seed", "[e2e][cli]") {
+  casus::e2e::TempDatabasePath first, second;
+  const auto seeded = Casus("seed-synthetic --cases 300 --seed 5 --db " + first.path());
+  REQUIRE(seeded.exit_code == 0);
+  CHECK(seeded.out.find("300 casussen") != std::string::npos);
+  REQUIRE(Casus("seed-synthetic --cases 300 --seed 5 --db " + second.path()).exit_code == 0);
+  const auto reports = [](const std::string& db) {
+    return Casus("report woonoverlast --year 2024 --format csv --db " + db).out +
+           Casus("report ondermijning --year 2024 --format csv --db " + db).out;
+  };
+  const auto figures = reports(first.path());
+  CHECK(figures == reports(second.path()));
+  CHECK(figures.find("\nTotaal,0,0,0,0,0,0,0\n") == std::string::npos);
+  CHECK(figures.find("signals,total,0\n") == std::string::npos);
+  CHECK(Casus("audit verify --db " + first.path()).exit_code == 0);
+
+  CHECK(Casus("seed-synthetic --cases 0 --db " + first.path()).exit_code == 2);
+  CHECK(Casus("seed-synthetic --db " + first.path()).exit_code == 2);
+  CHECK(Casus("seed-synthetic --cases 10 --seed -1 --db " + first.path()).exit_code == 2);
+}
