@@ -159,6 +159,17 @@ void Transaction::Commit() {
   open_ = false;
 }
 
+bool AnswersRead(Database& database) {
+  try {
+    SessionLease sql(database);
+    int one = 0;
+    *sql << "SELECT 1 FROM sqlite_master LIMIT 1", soci::into(one);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
 void ExecuteScript(soci::session& session, std::string_view script) {
   const std::string text(script);
   char* error = nullptr;

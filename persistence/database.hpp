@@ -112,6 +112,9 @@ class Transaction {
 // Whether a transaction is open on `session`.
 bool InTransaction(soci::session& session);
 
+// Whether the database answers a read now, on a pooled session; never throws.
+bool AnswersRead(Database& database);
+
 // Executes every statement of `script` (e.g. a migration) on `session`, in the transaction
 // that is open there, if any. Throws std::runtime_error naming the failing statement's error.
 void ExecuteScript(soci::session& session, std::string_view script);

@@ -59,7 +59,11 @@ int Serve(const CommandLine& line) {
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";
   }
-  web::Server server(web::ApiServicesOf(app.services), options);
+  web::Server server(
+      web::ApiServicesOf(
+          app.services,
+          [&app] { return app.writer.Alive() && persistence::AnswersRead(app.database); }),
+      options);
   const bool ipv6 = options.host.find(':') != std::string::npos;
   const std::string host = ipv6 ? "[" + options.host + "]" : options.host;
   server.RunUntilSignal([&](unsigned short port) {

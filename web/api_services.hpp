@@ -1,5 +1,8 @@
 #pragma once
 
+#include <functional>
+#include <utility>
+
 #include "domain/access/access_gate.hpp"
 #include "domain/access/guarded_services.hpp"
 #include "domain/access/token_service.hpp"
@@ -18,17 +21,21 @@ struct ApiServices {
   domain::GuardedActivityService& activities;
   domain::GuardedReportService& reports;
   domain::GuardedAuditService& audit;
+  // /readyz: whether storage answers now; empty means always (the in-memory test wiring).
+  std::function<bool()> ready;
 };
 
 // The API's share of the wired domain.
-inline ApiServices ApiServicesOf(domain::DomainServices& services) {
+inline ApiServices ApiServicesOf(domain::DomainServices& services,
+                                 std::function<bool()> ready = {}) {
   return {services.tokens,
           services.gate,
           services.guarded_cases,
           services.guarded_signals,
           services.guarded_activities,
           services.guarded_reports,
-          services.guarded_audit};
+          services.guarded_audit,
+          std::move(ready)};
 }
 
 }  // namespace casus::web

@@ -31,6 +31,16 @@ constexpr Route kRoutes[] = {
      Query::kAllowed,
      [](const RouteCall& c) {
        return JsonResponse(c.request, http::status::ok, R"({"status":"ok"})");
+     },
+     Lane::kIoThread},
+    {{verb::get, "/readyz", std::nullopt},
+     Query::kRefused,
+     [](const RouteCall& c) {
+       if (c.services.ready && !c.services.ready()) {
+         throw domain::DomainError(domain::ErrorCode::kUnavailable,
+                                   "the database does not answer, or its writer has stopped");
+       }
+       return JsonResponse(c.request, http::status::ok, R"({"status":"ready"})");
      }},
 
     {{verb::get, "/api/v1/cases", Action::kReadCase},

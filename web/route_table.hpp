@@ -31,10 +31,15 @@ using RouteHandler = Response (*)(const RouteCall& call);
 // Whether a route takes a query; the Router refuses one (400) where it does not.
 enum class Query { kRefused, kAllowed };
 
+// Where a route's handler runs: on the I/O thread when it touches nothing but the request
+// (/healthz), on a worker when it may wait on the domain or the database (every other).
+enum class Lane { kWorker, kIoThread };
+
 struct Route {
   RouteInfo info;
   Query query;
   RouteHandler handler;
+  Lane lane = Lane::kWorker;
 };
 
 // Every route of the API, in the order the Router matches them. A pattern's segments are

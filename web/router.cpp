@@ -124,7 +124,7 @@ std::vector<RouteInfo> Router::Routes() {
 
 bool Router::NeedsDomain(const Request& request) {
   const Match match = FindRoute(request.method(), SplitTarget(ToStd(request.target())).path);
-  return match.route != nullptr && match.route->info.action.has_value();
+  return match.route != nullptr && match.route->lane == Lane::kWorker;
 }
 
 Response Router::Handle(const Request& request, const std::string& client) {

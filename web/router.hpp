@@ -21,7 +21,10 @@ struct RouteInfo {
 // The HTTP API as a plain function from request to response: no socket, no I/O of its own
 // beyond the calls to the domain services, so it is tested by calling Handle directly.
 //
-//   GET  /healthz                                  {"status":"ok"}; open, needs no token
+//   GET  /healthz                                  {"status":"ok"}; open, needs no token, never
+//                                                  touches the database
+//   GET  /readyz                                   {"status":"ready"}, or 503 when the database
+//                                                  does not answer a read or its writer stopped
 //   POST /api/v1/cases                             201, Location, ETag "1"
 //   GET  /api/v1/cases?kind=&state=&district=&housing_type=&limit=&after=
 //   GET  /api/v1/cases/{id}                        ETag "<version>"
@@ -95,7 +98,7 @@ class Router {
   static std::vector<RouteInfo> Routes();
 
   // Whether handling `request` may call the domain (and so wait on the database): true for
-  // every route with an action; false for /healthz, an unknown path or method.
+  // every route but /healthz; false for an unknown path or method too.
   static bool NeedsDomain(const Request& request);
 
  private:

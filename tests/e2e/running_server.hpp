@@ -50,7 +50,11 @@ inline web::ServerOptions ShortTimeouts() {
 // stops before the database closes and the file is removed last.
 struct RunningServer {
   explicit RunningServer(web::ServerOptions options = ShortTimeouts())
-      : server(web::ApiServicesOf(services), std::move(options)), port(server.Start()) {
+      : server(
+            web::ApiServicesOf(
+                services, [this] { return writer.Alive() && persistence::AnswersRead(database); }),
+            std::move(options)),
+        port(server.Start()) {
     for (const domain::Role role : domain::AllOf<domain::Role>()) {
       secrets[role] =
           services.tokens.Create(std::string(domain::Name(role)), role, std::nullopt).secret;

@@ -44,6 +44,8 @@ TEST_CASE(
     const auto health_start = Clock::now();
     CHECK(health.Get("/healthz").result() == http::status::ok);
     CHECK(Clock::now() - health_start < std::chrono::milliseconds(200));
+    // Reads still work in WAL mode, and the writer is alive: ready, though writes wait.
+    CHECK(health.Get("/readyz").result() == http::status::ok);
   }
   // The lock is gone: writes go through again, and the refused one was never applied.
   REQUIRE(client.Post("/api/v1/cases", kCaseBody).result() == http::status::created);

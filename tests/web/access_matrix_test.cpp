@@ -51,6 +51,7 @@ const std::vector<RouteRow>& Matrix() {
   static const std::vector<RouteRow> matrix = {
       //                                                     woon ondm anal beh
       {verb::get, "/healthz", {{"/healthz", "", {200, 200, 200, 200}}}},
+      {verb::get, "/readyz", {{"/readyz", "", {200, 200, 200, 200}}}},
       {verb::get, "/api/v1/cases", {{"/api/v1/cases", "", {200, 200, 403, 403}}}},
       {verb::post,
        "/api/v1/cases",

@@ -71,7 +71,8 @@ struct Api {
   casus::testing::RecordingPersonalDataStore personal_data;
   domain::DomainServices services{{cases, districts, signals, activities, token_store, crypto,
                                    audit_trail, personal_data, clock}};
-  Router router{ApiServicesOf(services)};
+  bool storage_ready = true;  // what /readyz is told
+  Router router{ApiServicesOf(services, [this] { return storage_ready; })};
   domain::Role role;
   std::map<domain::Role, std::string> secrets;  // each role's token
 

@@ -169,5 +169,27 @@ TEST_CASE("A problem's instance escapes bytes that are not printable ASCII", "[w
   RequireProblem(response, http::status::not_found, "not-found", "/api/v1/%FF%22x");
 }
 
+TEST_CASE("/readyz answers 200 while storage answers, and 503 with Retry-After when it does not",
+          "[web]") {
+  Api api;
+  const Response ready = api.Get("/readyz");
+  REQUIRE(ready.result() == http::status::ok);
+  CHECK(ready.body() == R"({"status":"ready"})");
+  api.storage_ready = false;
+  const Response not_ready = api.Get("/readyz");
+  RequireProblem(not_ready, http::status::service_unavailable, "unavailable", "/readyz");
+  CHECK(Header(not_ready, http::field::retry_after) == "1");
+}
+
+TEST_CASE("Only /healthz, unknown paths and wrong methods are answered on the I/O thread",
+          "[web]") {
+  CHECK_FALSE(Router::NeedsDomain(Request{http::verb::get, "/healthz", 11}));
+  CHECK_FALSE(Router::NeedsDomain(Request{http::verb::get, "/nowhere", 11}));
+  CHECK_FALSE(Router::NeedsDomain(Request{http::verb::delete_, "/api/v1/cases", 11}));
+  CHECK(Router::NeedsDomain(Request{http::verb::get, "/readyz", 11}));
+  CHECK(Router::NeedsDomain(Request{http::verb::get, "/api/v1/cases/1?x", 11}));
+  CHECK(Router::NeedsDomain(Request{http::verb::post, "/api/v1/signals", 11}));
+}
+
 }  // namespace
 }  // namespace casus::web
