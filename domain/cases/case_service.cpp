@@ -66,15 +66,8 @@ void CaseService::ValidateNewCase(const NewCase& request) {
       throw DomainError(ErrorCode::kInvalid, "unknown district '" + *request.district + "'");
     }
   }
-  const std::set<NuisanceCategory> distinct(request.categories.begin(), request.categories.end());
-  if (distinct.size() != request.categories.size()) {
-    throw DomainError(ErrorCode::kInvalid, "categories contains a duplicate");
-  }
-
-  const std::set<Theme> distinct_themes(request.themes.begin(), request.themes.end());
-  if (distinct_themes.size() != request.themes.size()) {
-    throw DomainError(ErrorCode::kInvalid, "themes contains a duplicate");
-  }
+  RequireDistinctList(request.categories, "categories");
+  RequireDistinctList(request.themes, "themes");
 
   switch (request.kind) {
     case CaseKind::kWoonoverlast:

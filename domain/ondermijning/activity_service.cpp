@@ -35,6 +35,7 @@ Activity ActivityService::Record(const Activity& request) {
   if (request.heit_type && request.type != ActivityType::kHeitControl) {
     throw DomainError(ErrorCode::kInvalid, "heit_type belongs to a heit_control");
   }
+  RequireDistinctList(request.partners, "partners");
   for (const auto& partner : request.partners) {
     RequireText(partner, "partners[]", kMaxShortTextBytes);
   }
@@ -43,10 +44,7 @@ Activity ActivityService::Record(const Activity& request) {
     RequireText(*request.business_park, "business_park", kMaxShortTextBytes);
   }
   if (request.heit_type) RequireText(*request.heit_type, "heit_type", kMaxShortTextBytes);
-  if (std::set<CaseId>(request.case_ids.begin(), request.case_ids.end()).size() !=
-      request.case_ids.size()) {
-    throw DomainError(ErrorCode::kInvalid, "case_ids contains a duplicate");
-  }
+  RequireDistinctList(request.case_ids, "case_ids");
   for (const auto id : request.case_ids) {
     const auto casus = cases_.Find(id);
     if (!casus || casus->kind != CaseKind::kOndermijning) {

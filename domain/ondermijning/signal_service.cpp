@@ -24,10 +24,7 @@ Signal SignalService::Receive(const NewSignal& request) {
                       "received_on " + request.received_on.ToString() + " lies in the future");
   }
   if (request.themes.empty()) throw DomainError(ErrorCode::kInvalid, "themes needs a theme");
-  if (std::set<Theme>(request.themes.begin(), request.themes.end()).size() !=
-      request.themes.size()) {
-    throw DomainError(ErrorCode::kInvalid, "themes contains a duplicate");
-  }
+  RequireDistinctList(request.themes, "themes");
   RequireText(request.summary, "summary", kMaxTextBytes);
   if (request.address) RequireAddress(*request.address);
   if (request.district) {

@@ -162,6 +162,23 @@ TEST_CASE("Activity values outside the contract are refused with 422", "[web][ac
   CHECK(api.StoredActivityCount() == 0);
 }
 
+TEST_CASE("A request list over 50 items or with a duplicate is refused with 422, storing nothing",
+          "[web][activities]") {
+  Api api{domain::Role::kOndermijning};
+  std::string fifty;
+  for (int i = 1; i <= 50; ++i) {
+    fifty += (i > 1 ? ",\"Partner " : "\"Partner ") + std::to_string(i) + "\"";
+  }
+  const std::string fifty_one = fifty + R"(,"Partner 51")";
+  for (const auto& partners : {fifty_one, std::string(R"("Politie","Politie")")}) {
+    RequireProblem(Record(api, ControlDayReplacing(R"("Politie","Arbeidsinspectie")", partners)),
+                   http::status::unprocessable_entity, "invalid-request", "/api/v1/activities");
+  }
+  CHECK(api.StoredActivityCount() == 0);
+  CHECK(Record(api, ControlDayReplacing(R"("Politie","Arbeidsinspectie")", fifty)).result() ==
+        http::status::created);
+}
+
 TEST_CASE("Bad activity list queries are refused with 400", "[web][activities]") {
   Api api{domain::Role::kOndermijning};
   for (const char* query : {"?type=raid", "?year=24", "?year=1899", "?year=twee", "?limit=501",
