@@ -69,6 +69,7 @@ domain::Casus InsertCase(soci::session& sql, const domain::NewCase& fields,
   casus.address = fields.address;
   casus.version = 1;
   casus.themes = fields.themes;
+  casus.last_change_on = registration.on;
   return casus;
 }
 

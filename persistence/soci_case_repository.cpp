@@ -20,7 +20,9 @@ using domain::CaseId;
 // One row of kCaseColumns, fetched into these members.
 constexpr const char* kCaseColumns =
     "c.id, c.kind, c.state, d.name, c.housing_type, c.reported_on, c.summary, "
-    "c.address_street, c.address_number, c.address_postcode, c.address_city, c.version";
+    "c.address_street, c.address_number, c.address_postcode, c.address_city, c.version, "
+    "(SELECT t.effective_on FROM case_transitions t WHERE t.case_id = c.id "
+    "ORDER BY t.sequence DESC LIMIT 1)";
 constexpr const char* kCaseFrom = " FROM cases c LEFT JOIN districts d ON d.id = c.district_id";
 
 struct CaseRow {
@@ -33,6 +35,7 @@ struct CaseRow {
   std::string summary;
   AddressColumns address;
   std::int64_t version = 0;
+  std::string last_change_on;
 
   void Into(soci::statement& statement) {
     statement.exchange(soci::into(id));
@@ -47,6 +50,7 @@ struct CaseRow {
     statement.exchange(soci::into(address.postcode.value, address.postcode.indicator));
     statement.exchange(soci::into(address.city.value, address.city.indicator));
     statement.exchange(soci::into(version));
+    statement.exchange(soci::into(last_change_on));
   }
 
   domain::Casus ToCasus() const {
@@ -60,6 +64,7 @@ struct CaseRow {
     casus.summary = summary;
     casus.address = address.Get();
     casus.version = version;
+    casus.last_change_on = ParseStoredDate(last_change_on, "case_transitions.effective_on");
     return casus;
   }
 };

@@ -46,8 +46,9 @@ Casus GuardedCaseService::Transition(const Actor& actor, CaseId id,
                                      const TransitionRequest& request,
                                      std::optional<std::int64_t> if_match) {
   return gate_.Run(actor, Action::kWriteCase, CaseObject(id) + "/transitions", [&] {
-    AccessGate::RequireTeam(actor, Action::kWriteCase, cases_.Get(id).kind, NoCase(id));
-    return cases_.Transition(id, request, if_match);
+    return cases_.Transition(id, request, if_match, [&](const Casus& casus) {
+      AccessGate::RequireTeam(actor, Action::kWriteCase, casus.kind, NoCase(id));
+    });
   });
 }
 

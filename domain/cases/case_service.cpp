@@ -115,19 +115,26 @@ CasePage CaseService::List(const CaseFilter& filter) {
 }
 
 Casus CaseService::Transition(CaseId id, const TransitionRequest& request,
-                              std::optional<std::int64_t> if_match) {
+                              std::optional<std::int64_t> if_match, const CasusCheck& check) {
   // Without If-Match the caller asked for no concurrency control, so a concurrent change is
   // absorbed by re-checking against the fresh state; with If-Match it is the caller's to see.
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
-    const Casus current = Get(id);
+    Casus current = Get(id);
+    if (check) check(current);
     if (if_match && *if_match != current.version) {
       throw DomainError(ErrorCode::kStaleVersion, "case " + std::to_string(id) + " is at version " +
                                                       std::to_string(current.version) + ", not " +
                                                       std::to_string(*if_match));
     }
     const TransitionRecord record = CheckedTransition(current, request);
-    if (cases_.AppendTransition(id, current.version, record)) return Get(id);
+    if (cases_.AppendTransition(id, current.version, record)) {
+      // What AppendTransition changed, applied to the casus as loaded: no second read.
+      current.state = record.to;
+      current.last_change_on = record.on;
+      ++current.version;
+      return current;
+    }
     if (if_match || attempt == kAttempts) {
       throw DomainError(ErrorCode::kStaleVersion,
                         "case " + std::to_string(id) + " was changed concurrently; reload it");
@@ -155,11 +162,10 @@ TransitionRecord CaseService::CheckedTransition(const Casus& current,
     throw DomainError(ErrorCode::kInvalid, "on " + request.on.ToString() + " lies in the future");
   }
   CheckEnforcementDetails(current.kind, request);
-  const auto history = cases_.History(current.id);
-  if (!history.empty() && request.on < history.back().on) {
+  if (request.on < current.last_change_on) {
     throw DomainError(ErrorCode::kDateOutOfOrder, "on " + request.on.ToString() +
                                                       " precedes the previous transition's date " +
-                                                      history.back().on.ToString());
+                                                      current.last_change_on.ToString());
   }
   TransitionRecord record;
   record.from = from;

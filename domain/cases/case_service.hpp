@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -33,9 +34,15 @@ class CaseService {
   Casus Get(CaseId id);
   CasePage List(const CaseFilter& filter);
 
+  // A check on the casus as loaded, before anything else is looked at (e.g. that the caller's
+  // team may see it); it throws to refuse.
+  using CasusCheck = std::function<void(const Casus&)>;
+
   // Moves the casus to request.to. `if_match`, when given, must equal the current version.
+  // Loads the casus once (again only when a concurrent change won the race) and returns it
+  // as it now stands.
   Casus Transition(CaseId id, const TransitionRequest& request,
-                   std::optional<std::int64_t> if_match);
+                   std::optional<std::int64_t> if_match, const CasusCheck& check = {});
 
   std::vector<TransitionRecord> History(CaseId id);
 

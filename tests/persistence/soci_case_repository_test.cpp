@@ -138,6 +138,23 @@ TEST_CASE_METHOD(Fixture, "The registration is the first history row", "[persist
   testing::CheckSameRecord(history[0], expected);
 }
 
+TEST_CASE_METHOD(Fixture, "A casus is loaded with the date of its newest history row",
+                 "[persistence][cases]") {
+  const auto fields = Woonoverlast();
+  const auto id = Create(fields).id;
+  CHECK(cases.Find(id)->last_change_on == fields.reported_on);
+  REQUIRE(
+      cases.AppendTransition(id, 1, Move(CaseState::kGemeld, CaseState::kLopend, "2024-03-05")));
+  // Same day again: the newest row is the one with the highest sequence, not a date tie.
+  REQUIRE(cases.AppendTransition(id, 2,
+                                 Move(CaseState::kLopend, CaseState::kHandhaving, "2024-03-05")));
+  REQUIRE(cases.AppendTransition(id, 3,
+                                 Move(CaseState::kHandhaving, CaseState::kAfgerond, "2024-09-01")));
+  CHECK(cases.Find(id)->last_change_on == D("2024-09-01"));
+  domain::CaseFilter all;
+  CHECK(cases.List(all).items.at(0).last_change_on == D("2024-09-01"));
+}
+
 TEST_CASE_METHOD(Fixture, "A transition moves the state, bumps the version and appends in order",
                  "[persistence][cases]") {
   const auto id = Create(Woonoverlast()).id;

@@ -31,6 +31,7 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
     casus.address = fields.address;
     casus.themes = fields.themes;
     casus.version = 1;
+    casus.last_change_on = registration.on;
     cases_[casus.id] = casus;
     auto first = registration;
     first.sequence = 1;
@@ -76,6 +77,7 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
     if (casus.version != expected_version) return false;
     casus.state = record.to;
     ++casus.version;
+    casus.last_change_on = record.on;
     auto& history = histories_[id];
     auto stored = record;
     stored.sequence = static_cast<std::int64_t>(history.size()) + 1;

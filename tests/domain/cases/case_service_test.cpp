@@ -32,6 +32,34 @@ struct ServiceFixture {
   }
 };
 
+// Counts the reads a use case makes, forwarding everything to the in-memory repository.
+class CountingCaseRepository final : public CaseRepository {
+ public:
+  Casus Create(const NewCase& fields, const TransitionRecord& registration) override {
+    return inner.Create(fields, registration);
+  }
+  std::optional<Casus> Find(CaseId id) override {
+    ++finds;
+    return inner.Find(id);
+  }
+  CasePage List(const CaseFilter& filter) override { return inner.List(filter); }
+  std::vector<TransitionRecord> History(CaseId id) override {
+    ++histories;
+    return inner.History(id);
+  }
+  bool AppendTransition(CaseId id, std::int64_t expected_version,
+                        const TransitionRecord& record) override {
+    return inner.AppendTransition(id, expected_version, record);
+  }
+  std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) override {
+    return inner.Timelines(kind, until);
+  }
+
+  casus::testing::InMemoryCaseRepository inner;
+  int finds = 0;
+  int histories = 0;
+};
+
 ErrorCode CodeOf(const std::function<void()>& action) {
   try {
     action();
@@ -186,4 +214,36 @@ TEST_CASE_METHOD(ServiceFixture, "A wijk added as reference data gets its own ro
   CHECK(CodeOf([&] { service.AddDistrict("Palenstein"); }) == ErrorCode::kConflict);
   CHECK(CodeOf([&] { service.AddDistrict("Totaal"); }) == ErrorCode::kInvalid);
   CHECK(CodeOf([&] { service.AddDistrict(" "); }) == ErrorCode::kInvalid);
+}
+
+TEST_CASE("A transition loads its casus once, reads no history and returns it as it now stands",
+          "[domain][cases]") {
+  CountingCaseRepository cases;
+  casus::testing::FixedDistrictRepository districts;
+  FixedClock clock{Date(2025, 6, 30)};
+  CaseService service{cases, districts, clock};
+  const auto id = service.Register(ServiceFixture::Valid()).id;
+  int checked = 0;
+  const Casus moved =
+      service.Transition(id, {CaseState::kLopend, Date(2024, 3, 5), std::nullopt, std::nullopt},
+                         std::nullopt, [&](const Casus& loaded) {
+                           CHECK(loaded.id == id);
+                           ++checked;
+                         });
+  CHECK(cases.finds == 1);
+  CHECK(cases.histories == 0);
+  CHECK(checked == 1);
+  CHECK(moved.state == CaseState::kLopend);
+  CHECK(moved.version == 2);
+  CHECK(moved.last_change_on == Date(2024, 3, 5));
+  const auto stored = cases.inner.Find(id);
+  CHECK(stored->state == moved.state);
+  CHECK(stored->version == moved.version);
+  // The check refuses before anything changes.
+  CHECK_THROWS_AS(
+      service.Transition(id, {CaseState::kAfgerond, Date(2024, 4, 1), std::nullopt, std::nullopt},
+                         std::nullopt,
+                         [](const Casus&) { throw DomainError(ErrorCode::kForbidden, "x"); }),
+      DomainError);
+  CHECK(cases.inner.Find(id)->version == 2);
 }
