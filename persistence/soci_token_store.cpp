@@ -97,4 +97,11 @@ bool SociTokenStore::Revoke(const std::string& name, const std::string& at) {
   return update.get_affected_rows() > 0;
 }
 
+std::int64_t SociTokenStore::Version() {
+  SessionLease sql(database_);
+  std::int64_t version = 0;
+  *sql << "SELECT version FROM token_version WHERE id = 1", soci::into(version);
+  return version;
+}
+
 }  // namespace casus::persistence

@@ -30,6 +30,7 @@ class SociTokenStore final : public domain::TokenStore {
   std::vector<domain::TokenInfo> List() override;
   // Sets revoked_at = `at` on the token `name` while it is not revoked yet.
   bool Revoke(const std::string& name, const std::string& at) override;
+  std::int64_t Version() override;
 
  private:
   Database& database_;

@@ -13,7 +13,7 @@ App::App(const std::string& db_path)
       districts(database),
       signals(database),
       activities(database),
-      token_store(database),
+      stored_tokens(database),
       audit_trail(database),
       personal_data(database),
       writer(database),

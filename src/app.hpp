@@ -4,6 +4,7 @@
 
 #include "domain/clock.hpp"
 #include "domain/domain_services.hpp"
+#include "persistence/cached_token_store.hpp"
 #include "persistence/database.hpp"
 #include "persistence/group_commit_writer.hpp"
 #include "persistence/openssl_token_crypto.hpp"
@@ -35,7 +36,8 @@ struct App {
   persistence::SociDistrictRepository districts;
   persistence::SociSignalRepository signals;
   persistence::SociActivityRepository activities;
-  persistence::SociTokenStore token_store;
+  persistence::SociTokenStore stored_tokens;
+  persistence::CachedTokenStore token_store{stored_tokens};  // no query per request
   persistence::SociAuditTrail audit_trail;
   persistence::SociPersonalDataStore personal_data;
   persistence::OpenSslTokenCrypto token_crypto;

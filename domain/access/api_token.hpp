@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ class TokenStore {
   virtual std::vector<TokenInfo> List() = 0;  // by name
   // False when there is no unrevoked token of that name.
   virtual bool Revoke(const std::string& name, const std::string& at) = 0;
+  // A number that changes whenever any token is created or revoked, by any process: what a
+  // cache of verified tokens compares to know it is still right.
+  virtual std::int64_t Version() = 0;
 };
 
 // Port: the secrets behind tokens. Implementations use the operating system's secure random

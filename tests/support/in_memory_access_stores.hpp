@@ -59,7 +59,9 @@ class InMemoryTokenStore final : public domain::TokenStore {
  public:
   bool Create(const domain::StoredToken& token) override {
     std::lock_guard lock(mutex_);
-    return tokens_.emplace(token.info.name, token).second;
+    const bool created = tokens_.emplace(token.info.name, token).second;
+    if (created) ++version_;
+    return created;
   }
   std::optional<domain::StoredToken> FindByHash(const std::string& hash) override {
     std::lock_guard lock(mutex_);
@@ -79,12 +81,18 @@ class InMemoryTokenStore final : public domain::TokenStore {
     const auto it = tokens_.find(name);
     if (it == tokens_.end() || it->second.info.revoked_at) return false;
     it->second.info.revoked_at = at;
+    ++version_;
     return true;
+  }
+  std::int64_t Version() override {
+    std::lock_guard lock(mutex_);
+    return version_;
   }
 
  private:
   std::mutex mutex_;
   std::map<std::string, domain::StoredToken> tokens_;
+  std::int64_t version_ = 0;
 };
 
 // Predictable secrets for tests: "secret-1", "secret-2", ...; the hash is visibly not the
