@@ -54,12 +54,18 @@ class DomainError : public std::runtime_error {
   ErrorCode code() const noexcept { return code_; }              // what the caller is told
   ErrorCode audited_as() const noexcept { return audited_as_; }  // what the audit row says
 
+  // Whether its audit row is written already (by the AccessGate), so that an outer layer that
+  // audits refusals of its own (the router's checks of query and body) does not write two.
+  bool audited() const noexcept { return audited_; }
+  void MarkAudited() noexcept { audited_ = true; }
+
  private:
   DomainError(ErrorCode code, const std::string& detail, ErrorCode audited_as)
       : std::runtime_error(detail), code_(code), audited_as_(audited_as) {}
 
   ErrorCode code_;
   ErrorCode audited_as_;
+  bool audited_ = false;
 };
 
 }  // namespace casus::domain

@@ -169,23 +169,39 @@ Response Router::Dispatch(const Request& request, const std::string& client) {
   const Route& route = *match.route;
 
   std::optional<domain::Actor> actor;
+  std::string object;
   if (const auto action = route.info.action) {
-    const std::string object = AuditObject(target.path);
+    object = AuditObject(target.path);
     actor = Authenticate(services_, request, client, *action, object);
     // A role that may not perform the route's action at all is refused before anything of the
     // request is read, so that it learns nothing from validation either.
     services_.gate.RequireAllowed(*actor, *action, object);
   }
+  // From here on a refusal of an identified caller is on the record too: the guarded services
+  // audit what reaches them, this what the request's shape stops before.
+  const auto audit_refusal = [&](const std::string& result) {
+    if (actor) services_.gate.Record(*actor, *route.info.action, object, result);
+  };
   if (request.method() == http::verb::post &&
       !IsJsonMediaType(ToStd(request[http::field::content_type]))) {
+    audit_refusal("unsupported_media_type");
     return ProtocolProblem(request, target.path, ProtocolError::kUnsupportedMediaType,
                            "the request body must be application/json");
   }
-  // Routes without query parameters refuse any, as the list routes refuse unknown ones.
-  if (route.query == Query::kRefused) {
-    [[maybe_unused]] const QueryString none(target.query, {});
+  try {
+    // Routes without query parameters refuse any, as the list routes refuse unknown ones.
+    if (route.query == Query::kRefused) {
+      [[maybe_unused]] const QueryString none(target.query, {});
+    }
+    return route.handler(
+        {request, match.params, target.query, services_, actor ? &*actor : nullptr});
+  } catch (domain::DomainError& error) {
+    if (!error.audited() && error.code() != domain::ErrorCode::kUnavailable) {
+      audit_refusal(domain::AccessGate::ResultOf(error));
+      error.MarkAudited();
+    }
+    throw;
   }
-  return route.handler({request, match.params, target.query, services_, actor ? &*actor : nullptr});
 }
 
 }  // namespace casus::web

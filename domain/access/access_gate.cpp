@@ -24,8 +24,10 @@ void AccessGate::RecordUnauthenticated(const std::string& client, Action action,
 void AccessGate::RequireAllowed(const Actor& actor, Action action, const std::string& object) {
   if (AccessPolicy::Allows(actor.role, action)) return;
   Record(actor, action, object, "denied");
-  throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
-                                               " may not " + std::string(Name(action)));
+  DomainError refusal(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
+                                                 " may not " + std::string(Name(action)));
+  refusal.MarkAudited();
+  throw refusal;
 }
 
 std::string AccessGate::ResultOf(const DomainError& error) {

@@ -75,9 +75,10 @@ class AccessGate {
           Record(actor, action, object, "ok");
         });
       }
-    } catch (const DomainError& error) {
+    } catch (DomainError& error) {
       // Unavailable: nothing was done or shown, and the audit trail could not take a row now.
       if (error.code() != ErrorCode::kUnavailable) Record(actor, action, object, ResultOf(error));
+      error.MarkAudited();
       throw;
     } catch (...) {
       Record(actor, action, object, "error");  // e.g. storage failing: still on the record

@@ -67,6 +67,26 @@ TEST_CASE("Reads, writes and refusals of casussen and signals each leave one aud
   }
 }
 
+TEST_CASE("A request refused for its shape with a valid token is audited once, nothing changed",
+          "[web][audit]") {
+  Api api;
+  api.Register();
+  api.Get("/api/v1/cases?limit=9999");                                           // 400, query
+  api.Get("/api/v1/cases/abc");                                                  // 400, path
+  api.Post("/api/v1/cases", "{not json");                                        // 400, body
+  api.Send(http::verb::post, "/api/v1/cases", kOndermijningBody, "text/plain");  // 415
+  api.Transition(1, R"({"to":"lopend","on":"someday"})");                        // 422, web value
+  CHECK(Rows(api) == Lines{
+                         "woonoverlast write_case cases ok",
+                         "woonoverlast read_case cases malformed",
+                         "woonoverlast read_case cases/abc malformed",
+                         "woonoverlast write_case cases malformed",
+                         "woonoverlast write_case cases unsupported_media_type",
+                         "woonoverlast write_case cases/1/transitions invalid",
+                     });
+  CHECK(api.StoredCaseCount() == 1);
+}
+
 TEST_CASE("A write the domain refuses is audited with its outcome", "[web][audit]") {
   Api api;
   api.Register();
