@@ -5,9 +5,12 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <chrono>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
+
+#include "persistence/statement_cache.hpp"
 
 namespace casus::persistence {
 
@@ -74,15 +77,26 @@ void Configure(soci::session& sql, bool memory) {
 
 }  // namespace
 
+// SQLite counts every allocation under one global mutex unless told not to, which serialises
+// all connections of the process (a tenth of a GET's time went waiting on it). Takes effect
+// only before SQLite initialises, so the first Database of the process sets it; SQLite
+// refuses it later (SQLITE_MISUSE), which only means the counting stays on.
+void TuneSqliteLibrary() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 Database::Database(const std::string& path, std::size_t pool_size)
     : path_(path), pool_size_(IsMemory(path) ? 1 : pool_size) {
   if (pool_size_ == 0) throw std::invalid_argument("pool_size must be at least 1");
+  TuneSqliteLibrary();
   pool_ = std::make_unique<soci::connection_pool>(pool_size_);
   const std::string connect = ConnectString(path_);
   for (std::size_t i = 0; i < pool_size_; ++i) {
     soci::session& sql = pool_->at(i);
     sql.open(soci::sqlite3, connect);
     Configure(sql, IsMemory(path_));
+    statements_.push_back(std::make_unique<StatementCache>(sql));
   }
 }
 
@@ -134,9 +148,9 @@ Transaction::Transaction(soci::session& session, Mode mode)
     : session_(session), savepoint_(InTransaction(session)) {
   // Savepoints of one name nest: RELEASE and ROLLBACK TO act on the innermost.
   if (savepoint_) {
-    session_ << "SAVEPOINT casus_nested";
+    Execute(session_, "SAVEPOINT casus_nested");
   } else {
-    session_ << (mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    Execute(session_, mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
   }
 }
 
@@ -144,10 +158,10 @@ Transaction::~Transaction() {
   if (!open_) return;
   try {
     if (savepoint_) {
-      session_ << "ROLLBACK TO casus_nested";
-      session_ << "RELEASE casus_nested";
+      Execute(session_, "ROLLBACK TO casus_nested");
+      Execute(session_, "RELEASE casus_nested");
     } else {
-      session_ << "ROLLBACK";
+      Execute(session_, "ROLLBACK");
     }
   } catch (...) {
     // SQLite may already have rolled back after an error; SessionLease checks again.
@@ -155,7 +169,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::Commit() {
-  session_ << (savepoint_ ? "RELEASE casus_nested" : "COMMIT");
+  Execute(session_, savepoint_ ? "RELEASE casus_nested" : "COMMIT");
   open_ = false;
 }
 
@@ -163,7 +177,7 @@ bool AnswersRead(Database& database) {
   try {
     SessionLease sql(database);
     int one = 0;
-    *sql << "SELECT 1 FROM sqlite_master LIMIT 1", soci::into(one);
+    Execute(*sql, "SELECT 1 FROM sqlite_master LIMIT 1", soci::into(one));
     return true;
   } catch (...) {
     return false;

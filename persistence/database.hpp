@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace soci {
 class connection_pool;
@@ -13,12 +14,17 @@ class session;
 
 namespace casus::persistence {
 
+class StatementCache;
+
 // One SQLite database file and a fixed pool of SOCI sessions (connections) on it.
 //
 // Every session is opened with journal_mode=WAL (readers never block the writer),
 // foreign_keys=ON, busy_timeout=5000 ms and synchronous=FULL, so a committed write survives a
 // killed process or a power loss. The file is created when missing; the schema is not: run
 // Migrate() once after opening.
+//
+// Each session keeps its prepared statements (StatementCache), so a query runs compiled after
+// its first use on a connection.
 //
 // ":memory:" opens a private in-memory database; as every SQLite connection would see its own
 // empty database, the pool then holds exactly one session whatever `pool_size` says.
@@ -45,6 +51,7 @@ class Database {
   std::string path_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  std::vector<std::unique_ptr<StatementCache>> statements_;  // one per session; go first
 };
 
 // RAII loan of one session of a Database's pool: blocks until a session is free and gives it

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/error.hpp"
+#include "persistence/statement_cache.hpp"
 
 namespace casus::persistence {
 
@@ -108,14 +109,14 @@ void GroupCommitWriter::WriteBatch(std::deque<std::shared_ptr<Unit>>& batch) {
     for (auto& unit : batch) {
       if (!unit->Start()) continue;  // its caller gave up on it
       started.push_back({unit, nullptr});
-      *sql << "SAVEPOINT casus_unit";
+      Execute(*sql, "SAVEPOINT casus_unit");
       try {
         unit->work();
-        *sql << "RELEASE casus_unit";
+        Execute(*sql, "RELEASE casus_unit");
       } catch (...) {
         started.back().error = std::current_exception();
-        *sql << "ROLLBACK TO casus_unit";
-        *sql << "RELEASE casus_unit";
+        Execute(*sql, "ROLLBACK TO casus_unit");
+        Execute(*sql, "RELEASE casus_unit");
       }
     }
     transaction.Commit();

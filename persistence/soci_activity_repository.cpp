@@ -104,26 +104,28 @@ domain::Activity SociActivityRepository::Create(const domain::Activity& activity
   Nullable heit_type = Nullable::Of(activity.heit_type);
   std::string recorded_at = activity.recorded_at;
   ActivityId id = 0;
-  *sql << "INSERT INTO activities (type, on_date, companies_checked, findings, business_park, "
+  Execute(*sql,
+          "INSERT INTO activities (type, on_date, companies_checked, findings, business_park, "
           "heit_type, recorded_at) VALUES (:type, :on_date, :companies_checked, :findings, "
           ":business_park, :heit_type, :recorded_at) RETURNING id",
-      soci::use(type, "type"), soci::use(on, "on_date"),
-      soci::use(companies_checked.value, companies_checked.indicator, "companies_checked"),
-      soci::use(findings.value, findings.indicator, "findings"),
-      soci::use(business_park.value, business_park.indicator, "business_park"),
-      soci::use(heit_type.value, heit_type.indicator, "heit_type"),
-      soci::use(recorded_at, "recorded_at"), soci::into(id);
+          soci::use(type, "type"), soci::use(on, "on_date"),
+          soci::use(companies_checked.value, companies_checked.indicator, "companies_checked"),
+          soci::use(findings.value, findings.indicator, "findings"),
+          soci::use(business_park.value, business_park.indicator, "business_park"),
+          soci::use(heit_type.value, heit_type.indicator, "heit_type"),
+          soci::use(recorded_at, "recorded_at"), soci::into(id));
 
   int position = 0;
   for (const std::string& partner : activity.partners) {
     ++position;
-    *sql << "INSERT INTO activity_partners (activity_id, position, partner) "
+    Execute(*sql,
+            "INSERT INTO activity_partners (activity_id, position, partner) "
             "VALUES (:id, :position, :partner)",
-        soci::use(id, "id"), soci::use(position, "position"), soci::use(partner, "partner");
+            soci::use(id, "id"), soci::use(position, "position"), soci::use(partner, "partner"));
   }
   for (const domain::CaseId case_id : activity.case_ids) {
-    *sql << "INSERT INTO activity_cases (activity_id, case_id) VALUES (:id, :case_id)",
-        soci::use(id, "id"), soci::use(case_id, "case_id");
+    Execute(*sql, "INSERT INTO activity_cases (activity_id, case_id) VALUES (:id, :case_id)",
+            soci::use(id, "id"), soci::use(case_id, "case_id"));
   }
   transaction.Commit();
 

@@ -27,9 +27,9 @@ struct Head {
 
 Head ReadHead(soci::session& sql) {
   Head head;
-  sql << "SELECT last_id, last_hash FROM audit_head WHERE id = 1", soci::into(head.last_id),
-      soci::into(head.last_hash);
-  if (!sql.got_data()) throw std::runtime_error("audit_head has no row: the schema is damaged");
+  if (!Execute(sql, "SELECT last_id, last_hash FROM audit_head WHERE id = 1",
+               soci::into(head.last_id), soci::into(head.last_hash)))
+    throw std::runtime_error("audit_head has no row: the schema is damaged");
   return head;
 }
 
@@ -109,15 +109,17 @@ void SociAuditTrail::Append(const domain::AuditEvent& event) {
   std::string prev_hash = head.last_hash;
   std::string hash = AuditChainHash(id, event, prev_hash);
   domain::AuditEvent row = event;
-  *sql << "INSERT INTO audit_log (id, at, token, role, action, object, result, client, "
+  Execute(*sql,
+          "INSERT INTO audit_log (id, at, token, role, action, object, result, client, "
           "prev_hash, hash) VALUES (:id, :at, :token, :role, :action, :object, :result, "
           ":client, :prev_hash, :hash)",
-      soci::use(id, "id"), soci::use(row.at, "at"), soci::use(row.token, "token"),
-      soci::use(row.role, "role"), soci::use(row.action, "action"), soci::use(row.object, "object"),
-      soci::use(row.result, "result"), soci::use(row.client, "client"),
-      soci::use(prev_hash, "prev_hash"), soci::use(hash, "hash");
-  *sql << "UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1",
-      soci::use(id, "id"), soci::use(hash, "hash");
+          soci::use(id, "id"), soci::use(row.at, "at"), soci::use(row.token, "token"),
+          soci::use(row.role, "role"), soci::use(row.action, "action"),
+          soci::use(row.object, "object"), soci::use(row.result, "result"),
+          soci::use(row.client, "client"), soci::use(prev_hash, "prev_hash"),
+          soci::use(hash, "hash"));
+  Execute(*sql, "UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1",
+          soci::use(id, "id"), soci::use(hash, "hash"));
   transaction.Commit();
 }
 

@@ -231,17 +231,19 @@ bool SociCaseRepository::AppendTransition(CaseId id, std::int64_t expected_versi
   Transaction transaction(*sql, Transaction::Mode::kWrite);
 
   std::string to = Wire(record.to);
-  soci::statement update =
-      (sql->prepare << "UPDATE cases SET state = :to_state, version = version + 1 "
-                       "WHERE id = :id AND version = :version",
-       soci::use(to, "to_state"), soci::use(id, "id"), soci::use(expected_version, "version"));
-  update.execute(true);
-  if (update.get_affected_rows() == 0) return false;  // the transaction rolls back
+  CachedStatement update(*sql,
+                         "UPDATE cases SET state = :to_state, version = version + 1 "
+                         "WHERE id = :id AND version = :version");
+  update->exchange(soci::use(to, "to_state"));
+  update->exchange(soci::use(id, "id"));
+  update->exchange(soci::use(expected_version, "version"));
+  update.Execute();
+  if (update->get_affected_rows() == 0) return false;  // the transaction rolls back
 
   std::int64_t last = 0;
   soci::indicator last_indicator = soci::i_null;
-  *sql << "SELECT MAX(sequence) FROM case_transitions WHERE case_id = :id", soci::use(id, "id"),
-      soci::into(last, last_indicator);
+  Execute(*sql, "SELECT MAX(sequence) FROM case_transitions WHERE case_id = :id",
+          soci::use(id, "id"), soci::into(last, last_indicator));
   InsertTransition(*sql, id, (last_indicator == soci::i_ok ? last : 0) + 1, record);
   transaction.Commit();
   return true;

@@ -1,5 +1,7 @@
 #include "persistence/soci_district_repository.hpp"
 
+#include "persistence/statement_cache.hpp"
+
 #include <soci/soci.h>
 
 namespace casus::persistence {
@@ -19,12 +21,13 @@ bool SociDistrictRepository::Add(const std::string& name) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kWrite);
   int existing = 0;
-  *sql << "SELECT COUNT(*) FROM districts WHERE name = :name", soci::use(name, "name"),
-      soci::into(existing);
+  Execute(*sql, "SELECT COUNT(*) FROM districts WHERE name = :name", soci::use(name, "name"),
+          soci::into(existing));
   if (existing > 0) return false;
-  *sql << "INSERT INTO districts (name, position) "
+  Execute(*sql,
+          "INSERT INTO districts (name, position) "
           "SELECT :name, COALESCE(MAX(position), 0) + 1 FROM districts",
-      soci::use(name, "name");
+          soci::use(name, "name"));
   transaction.Commit();
   return true;
 }

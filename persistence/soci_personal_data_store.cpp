@@ -55,9 +55,10 @@ void SociPersonalDataStore::SavePolicy(const domain::RetentionPolicy& policy) {
     int years = kind == domain::CaseKind::kWoonoverlast ? policy.woonoverlast_years
                                                         : policy.ondermijning_years;
     // Portable upsert: SQLite 3.24+ and PostgreSQL 9.5+ share this form.
-    *sql << "INSERT INTO retention_policies (kind, years) VALUES (:kind, :years) "
+    Execute(*sql,
+            "INSERT INTO retention_policies (kind, years) VALUES (:kind, :years) "
             "ON CONFLICT (kind) DO UPDATE SET years = excluded.years",
-        soci::use(name, "kind"), soci::use(years, "years");
+            soci::use(name, "kind"), soci::use(years, "years"));
   }
   transaction.Commit();
 }

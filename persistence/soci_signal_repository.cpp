@@ -165,31 +165,33 @@ domain::Signal SociSignalRepository::Create(const domain::NewSignal& fields,
   }
   std::string created_at = recorded_at;
   SignalId id = 0;
-  *sql << "INSERT INTO signals (received_on, source, summary, district_id, address_street, "
+  Execute(*sql,
+          "INSERT INTO signals (received_on, source, summary, district_id, address_street, "
           "address_number, address_postcode, address_city, reporter_name, reporter_phone, "
           "reporter_email, status, version, created_at) "
           "VALUES (:received_on, :source, :summary, :district_id, :street, :number, :postcode, "
           ":city, :reporter_name, :reporter_phone, :reporter_email, 'open', 1, :created_at) "
           "RETURNING id",
-      soci::use(received_on, "received_on"), soci::use(source, "source"),
-      soci::use(summary, "summary"),
-      soci::use(district_id.value, district_id.indicator, "district_id"),
-      soci::use(address.street.value, address.street.indicator, "street"),
-      soci::use(address.number.value, address.number.indicator, "number"),
-      soci::use(address.postcode.value, address.postcode.indicator, "postcode"),
-      soci::use(address.city.value, address.city.indicator, "city"),
-      soci::use(name.value, name.indicator, "reporter_name"),
-      soci::use(phone.value, phone.indicator, "reporter_phone"),
-      soci::use(email.value, email.indicator, "reporter_email"),
-      soci::use(created_at, "created_at"), soci::into(id);
+          soci::use(received_on, "received_on"), soci::use(source, "source"),
+          soci::use(summary, "summary"),
+          soci::use(district_id.value, district_id.indicator, "district_id"),
+          soci::use(address.street.value, address.street.indicator, "street"),
+          soci::use(address.number.value, address.number.indicator, "number"),
+          soci::use(address.postcode.value, address.postcode.indicator, "postcode"),
+          soci::use(address.city.value, address.city.indicator, "city"),
+          soci::use(name.value, name.indicator, "reporter_name"),
+          soci::use(phone.value, phone.indicator, "reporter_phone"),
+          soci::use(email.value, email.indicator, "reporter_email"),
+          soci::use(created_at, "created_at"), soci::into(id));
 
   int position = 0;
   for (const domain::Theme theme : fields.themes) {
     ++position;
     std::string wire = Wire(theme);
-    *sql << "INSERT INTO signal_themes (signal_id, theme, position) "
+    Execute(*sql,
+            "INSERT INTO signal_themes (signal_id, theme, position) "
             "VALUES (:id, :theme, :position)",
-        soci::use(id, "id"), soci::use(wire, "theme"), soci::use(position, "position");
+            soci::use(id, "id"), soci::use(wire, "theme"), soci::use(position, "position"));
   }
   transaction.Commit();
 

@@ -51,8 +51,8 @@ bool SociTokenStore::Create(const domain::StoredToken& token) {
 
   std::string name = token.info.name;
   int existing = 0;
-  *sql << "SELECT COUNT(*) FROM api_tokens WHERE name = :name", soci::use(name, "name"),
-      soci::into(existing);
+  Execute(*sql, "SELECT COUNT(*) FROM api_tokens WHERE name = :name", soci::use(name, "name"),
+          soci::into(existing));
   if (existing > 0) return false;  // the transaction rolls back
 
   std::string role = Wire(token.info.role);
@@ -60,12 +60,13 @@ bool SociTokenStore::Create(const domain::StoredToken& token) {
   std::string created_at = token.info.created_at;
   Nullable expires_on = NullableDate(token.info.expires_on);
   Nullable revoked_at = Nullable::Of(token.info.revoked_at);
-  *sql << "INSERT INTO api_tokens (name, role, secret_hash, created_at, expires_on, revoked_at) "
+  Execute(*sql,
+          "INSERT INTO api_tokens (name, role, secret_hash, created_at, expires_on, revoked_at) "
           "VALUES (:name, :role, :secret_hash, :created_at, :expires_on, :revoked_at)",
-      soci::use(name, "name"), soci::use(role, "role"), soci::use(secret_hash, "secret_hash"),
-      soci::use(created_at, "created_at"),
-      soci::use(expires_on.value, expires_on.indicator, "expires_on"),
-      soci::use(revoked_at.value, revoked_at.indicator, "revoked_at");
+          soci::use(name, "name"), soci::use(role, "role"), soci::use(secret_hash, "secret_hash"),
+          soci::use(created_at, "created_at"),
+          soci::use(expires_on.value, expires_on.indicator, "expires_on"),
+          soci::use(revoked_at.value, revoked_at.indicator, "revoked_at"));
   transaction.Commit();
   return true;
 }
@@ -100,7 +101,7 @@ bool SociTokenStore::Revoke(const std::string& name, const std::string& at) {
 std::int64_t SociTokenStore::Version() {
   SessionLease sql(database_);
   std::int64_t version = 0;
-  *sql << "SELECT version FROM token_version WHERE id = 1", soci::into(version);
+  Execute(*sql, "SELECT version FROM token_version WHERE id = 1", soci::into(version));
   return version;
 }
 

@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include "persistence/statement_cache.hpp"
+
 namespace casus::persistence {
 
 // Conditions joined with AND, each a fragment naming its placeholders (":kind"), and the
@@ -73,14 +75,11 @@ template <typename Row, typename Bind, typename ToItem>
 auto FetchRows(soci::session& sql, const std::string& query, Bind&& bind, ToItem to_item) {
   std::vector<std::decay_t<decltype(std::invoke(to_item, std::declval<const Row&>()))>> items;
   Row row;
-  soci::statement statement(sql);
-  row.Into(statement);
-  bind(statement);
-  statement.alloc();
-  statement.prepare(query);
-  statement.define_and_bind();
-  statement.execute();
-  while (statement.fetch()) items.push_back(std::invoke(to_item, std::as_const(row)));
+  CachedStatement statement(sql, query);
+  row.Into(*statement);
+  bind(*statement);
+  statement.Execute(false);
+  while (statement->fetch()) items.push_back(std::invoke(to_item, std::as_const(row)));
   return items;
 }
 

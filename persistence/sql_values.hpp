@@ -16,6 +16,7 @@
 #include "domain/address.hpp"
 #include "domain/date.hpp"
 #include "domain/enum_names.hpp"
+#include "persistence/statement_cache.hpp"
 
 namespace casus::persistence {
 
@@ -125,13 +126,12 @@ std::map<std::int64_t, std::vector<T>> FetchGrouped(soci::session& sql, const st
   std::map<std::int64_t, std::vector<T>> grouped;
   std::int64_t parent = 0;
   T value{};
-  soci::statement statement(sql);
-  statement.exchange(soci::into(parent));
-  statement.exchange(soci::into(value));
-  bind(statement);
-  Prepare(statement, query);
-  statement.execute();
-  while (statement.fetch()) grouped[parent].push_back(value);
+  CachedStatement statement(sql, query);
+  statement->exchange(soci::into(parent));
+  statement->exchange(soci::into(value));
+  bind(*statement);
+  statement.Execute(false);
+  while (statement->fetch()) grouped[parent].push_back(value);
   return grouped;
 }
 
