@@ -6,8 +6,8 @@
 
 namespace casus::cli {
 
-App::App(const std::string& db_path)
-    : database(db_path),
+App::App(const std::string& db_path, std::size_t connections)
+    : database(db_path, connections),
       applied_migrations(persistence::Migrate(database)),
       cases(database),
       districts(database),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "domain/clock.hpp"
@@ -23,7 +24,9 @@ namespace casus::cli {
 // and the domain services wired on them. Members are declared in dependency order, so they are
 // destroyed in reverse. Not copyable or movable: the services hold references into it.
 struct App {
-  explicit App(const std::string& db_path);
+  // `connections`: SQLite connections in the pool; a server wants one per worker thread and
+  // one for the writer, so that no request waits for a connection.
+  explicit App(const std::string& db_path, std::size_t connections = 4);
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 

@@ -47,7 +47,7 @@ std::uint64_t ParseSeed(const std::string& text) {
 }  // namespace
 
 int Serve(const CommandLine& line) {
-  line.Allow({"db", "listen", "threads"});
+  line.Allow({"db", "listen", "threads", "workers"});
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
     options.threads = ParseWholeNumber(*threads, "--threads");
@@ -55,7 +55,13 @@ int Serve(const CommandLine& line) {
       throw UsageError("--threads must be between 1 and 64");
     }
   }
-  App app(line.Required("db"));
+  if (const auto workers = line.Option("workers")) {
+    options.workers = ParseWholeNumber(*workers, "--workers");
+    if (options.workers < 1 || options.workers > 256) {
+      throw UsageError("--workers must be between 1 and 256");
+    }
+  }
+  App app(line.Required("db"), static_cast<std::size_t>(options.WorkerCount()) + 1);
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";
   }

@@ -33,12 +33,13 @@ void RunContext(net::io_context& context) {
   }
 }
 
-int DefaultWorkers() {
+}  // namespace
+
+int ServerOptions::WorkerCount() const {
+  if (workers > 0) return workers;
   const int cores = static_cast<int>(std::thread::hardware_concurrency());
   return std::max(8, 4 * cores);
 }
-
-}  // namespace
 
 // Members are destroyed in reverse order: the io_context (and with it any session it still
 // holds) before the registry, router and options those sessions refer to.
@@ -47,8 +48,7 @@ struct Server::Impl {
       : options(std::move(server_options)),
         router(services),
         context(options.threads > 0 ? options.threads : 1),
-        pool(options.workers > 0 ? options.workers : DefaultWorkers(),
-             options.max_pending_requests) {}
+        pool(options.WorkerCount(), options.max_pending_requests) {}
 
   ServerOptions options;
   Router router;

@@ -18,6 +18,8 @@ struct ServerOptions {
   // Threads that run the domain and the database for requests; 0: four per core (at least 8),
   // since they mostly wait for a commit they share with others.
   int workers = 0;
+  // `workers`, or the default it stands for.
+  int WorkerCount() const;
   // Requests queued or running on the workers at most; more are answered 503 at once.
   std::size_t max_pending_requests = 1024;
   // A new connection must deliver a complete request header within this time; so must a
