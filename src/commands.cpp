@@ -1,10 +1,14 @@
 #include "commands.hpp"
 
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <iomanip>
 #include <iostream>
+
+#include <sys/resource.h>
 
 #include "app.hpp"
 #include "demo/demo_data_set.hpp"
@@ -44,10 +48,22 @@ std::uint64_t ParseSeed(const std::string& text) {
   return value;
 }
 
+// Raises the soft open-file limit to the hard one: the usual soft default of 1,024 is far
+// below what a server's connections need, and the hard limit is what the system allows. The
+// server's connection cap follows from the result.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+    std::cerr << "casus: could not raise the open-file limit: " << std::strerror(errno) << "\n";
+  }
+}
+
 }  // namespace
 
 int Serve(const CommandLine& line) {
-  line.Allow({"db", "listen", "threads", "workers"});
+  line.Allow({"db", "listen", "threads", "workers", "max-connections"});
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
     options.threads = ParseWholeNumber(*threads, "--threads");
@@ -61,6 +77,14 @@ int Serve(const CommandLine& line) {
       throw UsageError("--workers must be between 1 and 256");
     }
   }
+  if (const auto connections = line.Option("max-connections")) {
+    const int cap = ParseWholeNumber(*connections, "--max-connections");
+    if (cap < 1 || cap > 1'000'000) {
+      throw UsageError("--max-connections must be between 1 and 1000000");
+    }
+    options.max_connections = static_cast<std::size_t>(cap);
+  }
+  RaiseOpenFileLimit();
   App app(line.Required("db"), static_cast<std::size_t>(options.WorkerCount()) + 1);
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 
 commands:
-  serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N]
+  serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
         migrate the database, then serve the HTTP API (default 127.0.0.1:8080)
   migrate --db PATH
         apply pending schema migrations

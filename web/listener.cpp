@@ -1,9 +1,12 @@
 #include "web/listener.hpp"
 
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
+#include "domain/error.hpp"
 #include "web/fail.hpp"
+#include "web/problem.hpp"
 
 namespace casus::web {
 
@@ -15,6 +18,27 @@ constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
 
 void ThrowIf(beast::error_code error, const std::string& what) {
   if (error) throw std::runtime_error(what + ": " + error.message());
+}
+
+// Answers a connection over the cap with 503 and closes it, without waiting: a fresh socket's
+// send buffer always has room for one small response, and a client that cannot take it
+// loses only the explanation.
+void Refuse(tcp::socket& socket) {
+  static const std::string answer = [] {
+    const Response response =
+        ProblemResponse(ProblemFor(domain::DomainError(
+                            domain::ErrorCode::kUnavailable,
+                            "the server has too many open connections; try again in a moment")),
+                        "", 11, /*keep_alive=*/false);
+    std::ostringstream text;
+    text << response;
+    return text.str();
+  }();
+  beast::error_code ignored;
+  socket.non_blocking(true, ignored);
+  socket.write_some(net::buffer(answer), ignored);
+  socket.shutdown(tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
 }
 
 }  // namespace
@@ -63,13 +87,22 @@ void Listener::OnAccept(beast::error_code error, tcp::socket socket) {
   if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
   if (error) {
     Fail(error, "accept");
+    // Out of descriptors although under the cap (another part of the process holds many):
+    // an idle connection gives one back.
+    if (error == net::error::no_descriptors || error == net::error::no_buffer_space) {
+      registry_.CloseLongestIdle();
+    }
     retry_timer_.expires_after(kAcceptRetryDelay);
     retry_timer_.async_wait([self = shared_from_this()](beast::error_code wait_error) {
       if (!wait_error && self->acceptor_.is_open()) self->Accept();
     });
     return;
   }
-  std::make_shared<Session>(std::move(socket), router_, pool_, options_, registry_)->Run();
+  if (registry_.Admit()) {
+    std::make_shared<Session>(std::move(socket), router_, pool_, options_, registry_)->Run();
+  } else {
+    Refuse(socket);
+  }
   Accept();
 }
 

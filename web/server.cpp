@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "web/asio.hpp"
 #include "web/listener.hpp"
 #include "web/request_pool.hpp"
@@ -35,6 +37,17 @@ void RunContext(net::io_context& context) {
 
 }  // namespace
 
+std::size_t ServerOptions::ConnectionCap() const {
+  if (max_connections > 0) return max_connections;
+  constexpr std::size_t kMinimum = 16;
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) {
+    return 65536;
+  }
+  const auto soft = static_cast<std::size_t>(limit.rlim_cur);
+  return soft > kReservedDescriptors + kMinimum ? soft - kReservedDescriptors : kMinimum;
+}
+
 int ServerOptions::WorkerCount() const {
   if (workers > 0) return workers;
   const int cores = static_cast<int>(std::thread::hardware_concurrency());
@@ -48,6 +61,7 @@ struct Server::Impl {
       : options(std::move(server_options)),
         router(services),
         context(options.threads > 0 ? options.threads : 1),
+        registry(options.ConnectionCap()),
         pool(options.WorkerCount(), options.max_pending_requests) {}
 
   ServerOptions options;

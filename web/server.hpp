@@ -31,6 +31,15 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};
   std::size_t header_limit = 8 * 1024;   // larger headers are answered with 431
   std::size_t body_limit = 1024 * 1024;  // larger bodies are answered with 413
+  // Open connections at most; 0: the process's open-file limit (soft RLIMIT_NOFILE) less
+  // kReservedDescriptors. At the cap each new connection closes the connection idle longest
+  // (kept alive between requests, or opened and silent); with none idle it is answered 503
+  // and closed, so the server keeps serving instead of running out of descriptors.
+  std::size_t max_connections = 0;
+  // Descriptors left for the database, its WAL and shared memory, logs and the listener.
+  static constexpr std::size_t kReservedDescriptors = 64;
+  // `max_connections`, or the cap it stands for now (at least 16).
+  std::size_t ConnectionCap() const;
   // Stop() waits this long for requests in flight before it abandons them.
   std::chrono::seconds stop_timeout{10};
 };

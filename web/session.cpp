@@ -1,5 +1,6 @@
 #include "web/session.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "web/fail.hpp"
@@ -9,6 +10,8 @@
 namespace casus::web {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 // Bytes asked for while waiting for the first byte of a request.
 constexpr std::size_t kFirstReadBytes = 4096;
@@ -35,6 +38,45 @@ bool ExpectsContinue(const Request& request) {
 
 }  // namespace
 
+bool SessionRegistry::Admit() {
+  {
+    std::lock_guard lock(mutex_);
+    if (open_ < max_connections_) return true;
+  }
+  // The new connection takes the place of the idle one; until that one has closed, the
+  // count is one over the cap, which the reserved descriptors cover.
+  return CloseLongestIdle();
+}
+
+bool SessionRegistry::CloseLongestIdle() {
+  std::shared_ptr<Session> longest;
+  {
+    std::lock_guard lock(mutex_);
+    std::int64_t oldest = 0;
+    for (const auto& [key, weak] : sessions_) {
+      const std::int64_t since = key->idle_since();
+      if (since == 0 || (oldest != 0 && since >= oldest)) continue;
+      if (auto session = weak.lock()) {
+        oldest = since;
+        longest = std::move(session);
+      }
+    }
+  }
+  if (!longest) return false;
+  longest->CloseIfIdle();
+  return true;
+}
+
+void SessionRegistry::Opened() {
+  std::lock_guard lock(mutex_);
+  ++open_;
+}
+
+std::size_t SessionRegistry::open() const {
+  std::lock_guard lock(mutex_);
+  return open_;
+}
+
 bool SessionRegistry::Add(const std::shared_ptr<Session>& session) {
   std::lock_guard lock(mutex_);
   if (stopping_) return false;
@@ -44,6 +86,7 @@ bool SessionRegistry::Add(const std::shared_ptr<Session>& session) {
 
 void SessionRegistry::Remove(const Session* session) {
   std::lock_guard lock(mutex_);
+  --open_;
   if (sessions_.erase(session) > 0 && sessions_.empty()) empty_.notify_all();
 }
 
@@ -71,7 +114,9 @@ Session::Session(tcp::socket&& socket, Router& router, RequestPool& pool,
       router_(router),
       pool_(pool),
       options_(options),
-      registry_(registry) {}
+      registry_(registry) {
+  registry_.Opened();
+}
 
 Session::~Session() { registry_.Remove(this); }
 
@@ -85,6 +130,14 @@ void Session::Run() {
 
 void Session::Shutdown() {
   net::post(stream_.get_executor(), [self = shared_from_this()] { self->OnShutdown(); });
+}
+
+void Session::CloseIfIdle() {
+  // Claimed at once, so that the next connection over the cap picks another idle one.
+  idle_since_.store(0, std::memory_order_relaxed);
+  net::post(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->phase_ == Phase::kWaiting) self->stream_.cancel();
+  });
 }
 
 void Session::OnShutdown() {
@@ -101,11 +154,14 @@ void Session::WaitForRequest() {
   // A new connection gets the header timeout for its first request; a kept-alive one may
   // idle longer, and the header timeout starts with the first byte of its next request.
   stream_.expires_after(first_request_ ? options_.header_timeout : options_.idle_timeout);
+  idle_since_.store(std::max<std::int64_t>(1, Clock::now().time_since_epoch().count()),
+                    std::memory_order_relaxed);
   stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
                           beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));
 }
 
 void Session::OnFirstBytes(beast::error_code error, std::size_t bytes) {
+  idle_since_.store(0, std::memory_order_relaxed);
   if (error == net::error::eof) return Close(false);
   // An idle connection timing out is routine, not worth a log line.
   if (error == beast::error::timeout) return;

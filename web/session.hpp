@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -20,12 +21,25 @@ namespace casus::web {
 class Session;
 
 // The live sessions of one server, so that Server::Stop can close idle connections and wait
-// for the others. Thread-safe.
+// for the others, and so that the number of open connections stays under a cap. Thread-safe.
 class SessionRegistry {
  public:
+  explicit SessionRegistry(std::size_t max_connections) : max_connections_(max_connections) {}
+
+  // Whether one more connection may open: below the cap, or at it once the connection idle
+  // longest has been told to close. False when every connection is busy.
+  bool Admit();
+  // Tells the connection idle longest to close; false when none is idle.
+  bool CloseLongestIdle();
+
+  // Counts a session from its construction to its destruction (Remove).
+  void Opened();
   // Adds a session; false once stopping, and the caller must then close its connection.
   bool Add(const std::shared_ptr<Session>& session);
   void Remove(const Session* session);
+
+  std::size_t open() const;
+  std::size_t max_connections() const { return max_connections_; }
 
   bool stopping() const { return stopping_.load(); }
 
@@ -36,8 +50,10 @@ class SessionRegistry {
   bool WaitUntilEmpty(std::chrono::steady_clock::time_point deadline);
 
  private:
+  const std::size_t max_connections_;
   std::atomic<bool> stopping_{false};
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
+  std::size_t open_ = 0;  // sessions constructed and not yet destroyed
   std::condition_variable empty_;
   std::unordered_map<const Session*, std::weak_ptr<Session>> sessions_;
 };
@@ -59,6 +75,13 @@ class Session : public std::enable_shared_from_this<Session> {
   // Asks the session to end: at once when it waits for a request, after the response when
   // it is handling one.
   void Shutdown();
+
+  // Since when the session has been waiting for a request with nothing read (steady clock
+  // ticks); 0 while it reads, handles or writes one.
+  std::int64_t idle_since() const { return idle_since_.load(std::memory_order_relaxed); }
+  // Closes the connection if it is still waiting for a request with nothing read; a request
+  // that has just begun to arrive is served.
+  void CloseIfIdle();
 
  private:
   enum class Phase { kWaiting, kReading, kHandling, kWriting, kClosing };
@@ -90,6 +113,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::size_t drained_ = 0;
   bool first_request_ = true;
   Phase phase_ = Phase::kWaiting;
+  std::atomic<std::int64_t> idle_since_{0};  // read from other threads by the registry
   Router& router_;
   RequestPool& pool_;
   const ServerOptions& options_;
