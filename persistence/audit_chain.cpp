@@ -9,6 +9,9 @@ namespace {
 // Changing the encoding would break every stored chain: a new encoding needs a new tag, and
 // Verify then has to know which rows use which.
 constexpr std::string_view kEncodingTag = "casus-audit-v1\n";
+// Rows that stand for several requests (AuditEvent::count > 1, from migration 006 on): the v1
+// fields, then the count. Rows of one request keep v1, so chains written before still verify.
+constexpr std::string_view kCountedEncodingTag = "casus-audit-v2\n";
 
 void AppendField(std::string& encoding, std::string_view field) {
   encoding += std::to_string(field.size());
@@ -21,7 +24,7 @@ void AppendField(std::string& encoding, std::string_view field) {
 
 std::string AuditChainEncoding(std::int64_t id, const domain::AuditEvent& event,
                                std::string_view prev_hash) {
-  std::string encoding(kEncodingTag);
+  std::string encoding(event.count == 1 ? kEncodingTag : kCountedEncodingTag);
   AppendField(encoding, std::to_string(id));
   AppendField(encoding, event.at);
   AppendField(encoding, event.token);
@@ -31,6 +34,7 @@ std::string AuditChainEncoding(std::int64_t id, const domain::AuditEvent& event,
   AppendField(encoding, event.result);
   AppendField(encoding, event.client);
   AppendField(encoding, prev_hash);
+  if (event.count != 1) AppendField(encoding, std::to_string(event.count));
   return encoding;
 }
 

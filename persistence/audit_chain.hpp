@@ -16,8 +16,9 @@ inline constexpr std::string_view kAuditGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
 // The bytes a row's hash is computed over: a version tag, then id, at, token, role, action,
-// object, result, client and prev_hash, each as "<byte length>:<bytes>\n". Every field is
-// length-prefixed, so no two different rows encode alike whatever characters they hold.
+// object, result, client and prev_hash, each as "<byte length>:<bytes>\n", and for a row that
+// counts several requests (count > 1, tag v2) the count last. Every field is length-prefixed,
+// so no two different rows encode alike whatever characters they hold.
 std::string AuditChainEncoding(std::int64_t id, const domain::AuditEvent& event,
                                std::string_view prev_hash);
 

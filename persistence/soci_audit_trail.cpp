@@ -18,7 +18,8 @@ namespace casus::persistence {
 namespace {
 
 constexpr const char* kAuditColumns =
-    "SELECT id, at, token, role, action, object, result, client, prev_hash, hash FROM audit_log";
+    "SELECT id, at, token, role, action, object, result, client, prev_hash, hash, count "
+    "FROM audit_log";
 
 struct Head {
   std::int64_t last_id = 0;
@@ -51,6 +52,7 @@ struct AuditRow {
     statement.exchange(soci::into(event.client));
     statement.exchange(soci::into(prev_hash));
     statement.exchange(soci::into(hash));
+    statement.exchange(soci::into(event.count));
   }
 
   domain::AuditRecord ToRecord() const { return {id, event, hash}; }
@@ -60,17 +62,20 @@ struct AuditRow {
 struct AuditBatch {
   std::vector<std::int64_t> ids;
   std::vector<std::string> at, token, role, action, object, result, client, prev_hash, hash;
+  std::vector<std::int64_t> counts;
 
   void Resize(std::size_t size) {
     ids.resize(size);
     for (auto* column : Texts()) column->resize(size);
+    counts.resize(size);
   }
   void Into(soci::statement& statement) {
     statement.exchange(soci::into(ids));
     for (auto* column : Texts()) statement.exchange(soci::into(*column));
+    statement.exchange(soci::into(counts));
   }
   domain::AuditEvent EventAt(std::size_t i) const {
-    return {at[i], token[i], role[i], action[i], object[i], result[i], client[i]};
+    return {at[i], token[i], role[i], action[i], object[i], result[i], client[i], counts[i]};
   }
 
  private:
@@ -111,13 +116,13 @@ void SociAuditTrail::Append(const domain::AuditEvent& event) {
   domain::AuditEvent row = event;
   Execute(*sql,
           "INSERT INTO audit_log (id, at, token, role, action, object, result, client, "
-          "prev_hash, hash) VALUES (:id, :at, :token, :role, :action, :object, :result, "
-          ":client, :prev_hash, :hash)",
+          "prev_hash, hash, count) VALUES (:id, :at, :token, :role, :action, :object, :result, "
+          ":client, :prev_hash, :hash, :count)",
           soci::use(id, "id"), soci::use(row.at, "at"), soci::use(row.token, "token"),
           soci::use(row.role, "role"), soci::use(row.action, "action"),
           soci::use(row.object, "object"), soci::use(row.result, "result"),
           soci::use(row.client, "client"), soci::use(prev_hash, "prev_hash"),
-          soci::use(hash, "hash"));
+          soci::use(hash, "hash"), soci::use(row.count, "count"));
   Execute(*sql, "UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1",
           soci::use(id, "id"), soci::use(hash, "hash"));
   transaction.Commit();

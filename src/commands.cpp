@@ -15,6 +15,7 @@
 #include "demo/ondermijning_demo_data.hpp"
 #include "demo/synthetic_data.hpp"
 #include "domain/error.hpp"
+#include "periodic_task.hpp"
 #include "persistence/migrator.hpp"
 #include "web/report_json.hpp"
 #include "web/server.hpp"
@@ -96,9 +97,15 @@ int Serve(const CommandLine& line) {
       options);
   const bool ipv6 = options.host.find(':') != std::string::npos;
   const std::string host = ipv6 ? "[" + options.host + "]" : options.host;
-  server.RunUntilSignal([&](unsigned short port) {
-    std::cout << "listening on http://" << host << ':' << port << std::endl;  // scripts wait for it
-  });
+  {
+    // Refusals without a valid token are written per client and minute once it is over.
+    PeriodicTask flush_refusals(std::chrono::seconds(5),
+                                [&app] { app.services.gate.FlushRefusals(); });
+    server.RunUntilSignal([&](unsigned short port) {
+      std::cout << "listening on http://" << host << ':' << port << std::endl;  // scripts wait
+    });
+  }
+  app.services.gate.FlushRefusals(/*all=*/true);
   std::cout << "stopped" << std::endl;
   return 0;
 }

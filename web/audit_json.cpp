@@ -25,6 +25,8 @@ void WriteAuditRecord(JsonWriter& writer, const domain::AuditRecord& record) {
   WriteMember(writer, "result", event.result);
   WriteMember(writer, "client", event.client);
   WriteMember(writer, "hash", record.hash);
+  WriteKey(writer, "count");  // requests the row stands for: refusals without a token add up
+  writer.Int64(event.count);
   writer.EndObject();
 }
 

@@ -18,7 +18,22 @@ void AccessGate::RecordUnauthenticated(const std::string& client, Action action,
                                        const std::string& object) {
   const AuditEvent event{clock_.NowUtc(),   "-",   "-", std::string(Name(action)), object,
                          "unauthenticated", client};
-  units_.Run([&] { audit_.Append(event); });
+  WriteRefusals(refusals_.Add(event));
+}
+
+void AccessGate::FlushRefusals(bool all) {
+  WriteRefusals(all ? refusals_.TakeAll() : refusals_.TakeFinished(clock_.NowUtc()));
+}
+
+void AccessGate::WriteRefusals(std::vector<AuditEvent> rows) {
+  if (rows.empty()) return;
+  try {
+    units_.Run([&] {
+      for (const AuditEvent& row : rows) audit_.Append(row);
+    });
+  } catch (...) {
+    refusals_.PutBack(rows);  // e.g. the database is locked: the count is kept, not lost
+  }
 }
 
 void AccessGate::RequireAllowed(const Actor& actor, Action action, const std::string& object) {

@@ -4,10 +4,12 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "domain/access/access_policy.hpp"
 #include "domain/access/actor.hpp"
 #include "domain/access/audit_trail.hpp"
+#include "domain/access/refusal_tally.hpp"
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
 #include "domain/unit_of_work.hpp"
@@ -37,8 +39,14 @@ class AccessGate {
   void Record(const Actor& actor, Action action, const std::string& object,
               const std::string& result);
 
-  // Records a request refused before anyone was identified (no valid token).
+  // Counts a request refused before anyone was identified (no valid token). Such refusals
+  // are written as one row per client and minute, with their count (RefusalTally), once the
+  // minute is over; never throws for want of a database (the rows wait and are written later).
   void RecordUnauthenticated(const std::string& client, Action action, const std::string& object);
+
+  // Writes the counted refusals whose minute is over, or all of them with `all`. The server
+  // calls it every few seconds, and with `all` when it stops.
+  void FlushRefusals(bool all = false);
 
   // The audit result name of a failure: denied, not_found, invalid, conflict, ...
   static std::string ResultOf(const DomainError& error);
@@ -92,9 +100,13 @@ class AccessGate {
                           const std::string& missing_message);
 
  private:
+  // Appends `rows` in one unit; when that fails they go back to the tally for the next try.
+  void WriteRefusals(std::vector<AuditEvent> rows);
+
   AuditTrail& audit_;
   UnitOfWork& units_;
   const Clock& clock_;
+  RefusalTally refusals_;
 };
 
 }  // namespace casus::domain

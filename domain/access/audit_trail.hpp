@@ -16,6 +16,9 @@ struct AuditEvent {
   std::string object;  // e.g. cases/17, signals/3, reports/woonoverlast/2024, tokens/alice
   std::string result;  // ok, denied, not_found, invalid, conflict, ...
   std::string client;  // IP address, or "cli"
+  // Requests this row stands for: 1, except for refusals without a valid token, which are
+  // written once per client and minute (RefusalTally) with the count of that minute.
+  std::int64_t count = 1;
 };
 
 struct AuditRecord {

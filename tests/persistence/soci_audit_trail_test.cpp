@@ -221,6 +221,33 @@ TEST_CASE_METHOD(Fixture, "A row changed in plain SQL is named", "[persistence][
   }
 }
 
+TEST_CASE_METHOD(Fixture, "A row counting several refusals keeps its count in the chain",
+                 "[persistence][audit]") {
+  AppendEvents(3);
+  AuditEvent counted{"2025-03-01T00:03:00Z", "-",          "-", "write_case", "cases",
+                     "unauthenticated",      "192.0.2.66", 500};
+  audit.Append(counted);
+  AppendEvents(2);
+  const auto rows = audit.Query({}).items;
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[3].event.count == 500);
+  CHECK(rows[0].event.count == 1);
+  REQUIRE(audit.Verify().intact);
+
+  SECTION("a count of 1 hashes as rows always did; another count does not") {
+    AuditEvent single = counted;
+    single.count = 1;
+    CHECK(AuditChainEncoding(4, single, "x").rfind("casus-audit-v1\n", 0) == 0);
+    CHECK(AuditChainEncoding(4, counted, "x").rfind("casus-audit-v2\n", 0) == 0);
+    CHECK(AuditChainHash(4, single, "x") != AuditChainHash(4, counted, "x"));
+  }
+  SECTION("a count changed in plain SQL is named") {
+    DropAuditTriggers(db.database);
+    Exec(db.database, "UPDATE audit_log SET count = 1 WHERE id = 4");
+    ExpectBad(4, "row 4: content changed");
+  }
+}
+
 TEST_CASE_METHOD(Fixture, "A removed middle row names the row after the gap",
                  "[persistence][audit]") {
   AppendEvents(10);

@@ -117,10 +117,10 @@ TEST_CASE("GET /api/v1/audit answers the beheerder the rows of one object with t
         R"({"items":[)"
         R"({"id":3,"at":"2025-01-15T12:00:00Z","token":"woonoverlast","role":"woonoverlast",)"
         R"("action":"read_case","object":"cases/1","result":"ok","client":"192.0.2.7",)"
-        R"("hash":""},)"
+        R"("hash":"","count":1},)"
         R"({"id":5,"at":"2025-01-15T12:00:00Z","token":"ondermijning","role":"ondermijning",)"
         R"("action":"read_case","object":"cases/1","result":"denied","client":"192.0.2.7",)"
-        R"("hash":""}],"next":null})");
+        R"("hash":"","count":1}],"next":null})");
   // Percent-encoded, the object is the same.
   CHECK(api.Get("/api/v1/audit?object=cases%2F1").body() == response.body());
   // Reading the trail is audited too.

@@ -137,6 +137,7 @@ TEST_CASE_METHOD(GuardedFixture, "Every read, write and refusal appends one audi
                            std::nullopt);
   CodeOf([&] { guarded_cases.Get(woonoverlast, 999); });
   gate.RecordUnauthenticated("10.9.9.9", Action::kReadCase, "cases/1");
+  gate.FlushRefusals(/*all=*/true);  // counted per minute; written when it is over
 
   const auto rows = audit.Rows();
   REQUIRE(rows.size() == 6);
