@@ -12,7 +12,7 @@ DomainServices::DomainServices(const Ports& ports)
       guarded_cases(cases, gate),
       guarded_signals(signals, gate),
       guarded_activities(activities, gate),
-      guarded_reports(cases, ondermijning_reports, gate),
+      guarded_reports(cases, ondermijning_reports, gate, ports.data_version),
       guarded_audit(ports.audit, gate),
       retention(ports.personal_data, gate) {}
 

@@ -8,6 +8,7 @@
 #include "domain/clock.hpp"
 #include "domain/ondermijning/activity_service.hpp"
 #include "domain/ondermijning/signal_service.hpp"
+#include "domain/reports/data_version.hpp"
 #include "domain/reports/ondermijning_report_service.hpp"
 #include "domain/retention/retention_service.hpp"
 #include "domain/unit_of_work.hpp"
@@ -28,6 +29,8 @@ struct Ports {
   // Groups each change with its audit row; null: every port call stands alone (the in-memory
   // fakes of the tests, which are atomic per call anyway).
   UnitOfWork* units = nullptr;
+  // Changes whenever report data changes; null: the API's reports are computed every time.
+  DataVersion* data_version = nullptr;
 };
 
 // Every use case of the domain, wired once on a set of ports: the plain services for trusted

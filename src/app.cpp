@@ -16,9 +16,10 @@ App::App(const std::string& db_path, std::size_t connections)
       stored_tokens(database),
       audit_trail(database),
       personal_data(database),
+      data_version(database),
       writer(database),
       services({cases, districts, signals, activities, token_store, token_crypto, audit_trail,
-                personal_data, clock, &writer}) {}
+                personal_data, clock, &writer, &data_version}) {}
 
 domain::Actor App::CommandLineActor() {
   const char* user = std::getenv("USER");

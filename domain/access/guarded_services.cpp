@@ -89,16 +89,37 @@ ActivityPage GuardedActivityService::List(const Actor& actor, const ActivityFilt
                    [&] { return activities_.List(filter); });
 }
 
+GuardedReportService::GuardedReportService(CaseService& cases,
+                                           OndermijningReportService& ondermijning,
+                                           AccessGate& gate, DataVersion* data_version)
+    : cases_(cases), ondermijning_(ondermijning), gate_(gate) {
+  if (data_version != nullptr) {
+    woonoverlast_cache_ = std::make_unique<ReportCache<WoonoverlastReport>>(*data_version);
+    ondermijning_cache_ = std::make_unique<ReportCache<OndermijningReport>>(*data_version);
+  }
+}
+
 WoonoverlastReport GuardedReportService::Woonoverlast(const Actor& actor, int year) {
   return gate_.Run(actor, Action::kReadWoonoverlastReport,
-                   "reports/woonoverlast/" + std::to_string(year),
-                   [&] { return cases_.WoonoverlastYearReport(year); });
+                   "reports/woonoverlast/" + std::to_string(year), [&] {
+                     const auto compute = [&] { return cases_.WoonoverlastYearReport(year); };
+                     if (!woonoverlast_cache_) return compute();
+                     return woonoverlast_cache_->Get(std::to_string(year), compute);
+                   });
 }
 
 OndermijningReport GuardedReportService::Ondermijning(const Actor& actor, int year) {
   return gate_.Run(actor, Action::kReadOndermijningReport,
-                   "reports/ondermijning/" + std::to_string(year),
-                   [&] { return ondermijning_.YearReport(year); });
+                   "reports/ondermijning/" + std::to_string(year), [&] {
+                     const auto compute = [&] { return ondermijning_.YearReport(year); };
+                     if (!ondermijning_cache_) return compute();
+                     return ondermijning_cache_->Get(std::to_string(year), compute);
+                   });
+}
+
+std::uint64_t GuardedReportService::Computed() const {
+  if (!woonoverlast_cache_) return 0;
+  return woonoverlast_cache_->Computed() + ondermijning_cache_->Computed();
 }
 
 AuditPage GuardedAuditService::Query(const Actor& actor, const AuditFilter& filter) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -7,7 +9,9 @@
 #include "domain/cases/case_service.hpp"
 #include "domain/ondermijning/activity_service.hpp"
 #include "domain/ondermijning/signal_service.hpp"
+#include "domain/reports/data_version.hpp"
 #include "domain/reports/ondermijning_report_service.hpp"
+#include "domain/reports/report_cache.hpp"
 
 namespace casus::domain {
 
@@ -61,19 +65,26 @@ class GuardedActivityService {
   AccessGate& gate_;
 };
 
+// The year reports of the API. With a DataVersion they are cached under it (ReportCache):
+// asked for again while nothing they count has changed, they cost a lookup; each request is
+// still checked and audited as any other.
 class GuardedReportService {
  public:
   GuardedReportService(CaseService& cases, OndermijningReportService& ondermijning,
-                       AccessGate& gate)
-      : cases_(cases), ondermijning_(ondermijning), gate_(gate) {}
+                       AccessGate& gate, DataVersion* data_version = nullptr);
 
   WoonoverlastReport Woonoverlast(const Actor& actor, int year);
   OndermijningReport Ondermijning(const Actor& actor, int year);
+
+  // Reports computed so far, both kinds (the rest were served from the cache); 0 uncached.
+  std::uint64_t Computed() const;
 
  private:
   CaseService& cases_;
   OndermijningReportService& ondermijning_;
   AccessGate& gate_;
+  std::unique_ptr<ReportCache<WoonoverlastReport>> woonoverlast_cache_;  // null: uncached
+  std::unique_ptr<ReportCache<OndermijningReport>> ondermijning_cache_;
 };
 
 class GuardedAuditService {

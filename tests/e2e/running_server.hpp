@@ -22,6 +22,7 @@
 #include "persistence/soci_activity_repository.hpp"
 #include "persistence/soci_audit_trail.hpp"
 #include "persistence/soci_case_repository.hpp"
+#include "persistence/soci_data_version.hpp"
 #include "persistence/soci_district_repository.hpp"
 #include "persistence/soci_personal_data_store.hpp"
 #include "persistence/soci_signal_repository.hpp"
@@ -79,8 +80,9 @@ struct RunningServer {
   persistence::SociPersonalDataStore personal_data{database};
   persistence::OpenSslTokenCrypto token_crypto;
   persistence::GroupCommitWriter writer{database};
+  persistence::SociDataVersion data_version{database};
   domain::DomainServices services{{cases, districts, signals, activities, token_store, token_crypto,
-                                   audit_trail, personal_data, clock, &writer}};
+                                   audit_trail, personal_data, clock, &writer, &data_version}};
   std::map<domain::Role, std::string> secrets;  // each role's token, for the tests to send
   web::Server server;
   unsigned short port;
