@@ -44,12 +44,12 @@ void Refuse(tcp::socket& socket) {
 }  // namespace
 
 Listener::Listener(net::io_context& context, const tcp::endpoint& endpoint, Router& router,
-                   RequestPool& pool, const ServerOptions& options, SessionRegistry& registry)
+                   WorkerLanes lanes, const ServerOptions& options, SessionRegistry& registry)
     : context_(context),
       acceptor_(net::make_strand(context)),
       retry_timer_(acceptor_.get_executor()),
       router_(router),
-      pool_(pool),
+      lanes_(lanes),
       options_(options),
       registry_(registry) {
   const std::string where = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
@@ -99,7 +99,7 @@ void Listener::OnAccept(beast::error_code error, tcp::socket socket) {
     return;
   }
   if (registry_.Admit()) {
-    std::make_shared<Session>(std::move(socket), router_, pool_, options_, registry_)->Run();
+    std::make_shared<Session>(std::move(socket), router_, lanes_, options_, registry_)->Run();
   } else {
     Refuse(socket);
   }

@@ -15,7 +15,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   // Opens, binds and listens on `endpoint`; throws std::runtime_error when that fails.
   // Does not own `router`, `options` or `registry`, which must outlive it.
   Listener(net::io_context& context, const tcp::endpoint& endpoint, Router& router,
-           RequestPool& pool, const ServerOptions& options, SessionRegistry& registry);
+           WorkerLanes lanes, const ServerOptions& options, SessionRegistry& registry);
 
   unsigned short port() const { return port_; }
 
@@ -33,7 +33,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   net::steady_timer retry_timer_;
   unsigned short port_ = 0;
   Router& router_;
-  RequestPool& pool_;
+  WorkerLanes lanes_;
   const ServerOptions& options_;
   SessionRegistry& registry_;
 };

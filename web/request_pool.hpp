@@ -46,4 +46,11 @@ class RequestPool {
   std::atomic<std::size_t> pending_{0};
 };
 
+// The pools a session hands requests to, one per lane that leaves the I/O thread
+// (web/route_table.hpp: Lane). References; the pools belong to the server.
+struct WorkerLanes {
+  RequestPool& requests;  // Lane::kWorker
+  RequestPool& reports;   // Lane::kReport
+};
+
 }  // namespace casus::web

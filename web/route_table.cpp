@@ -97,12 +97,14 @@ constexpr Route kRoutes[] = {
      Query::kAllowed,
      [](const RouteCall& c) {
        return GetWoonoverlastReport(c.services.reports, c.actor(), c.request, c.params[0], c.query);
-     }},
+     },
+     Lane::kReport},
     {{verb::get, "/api/v1/reports/ondermijning/{year}", Action::kReadOndermijningReport},
      Query::kAllowed,
      [](const RouteCall& c) {
        return GetOndermijningReport(c.services.reports, c.actor(), c.request, c.params[0], c.query);
-     }},
+     },
+     Lane::kReport},
 
     {{verb::get, "/api/v1/audit", Action::kReadAudit},
      Query::kAllowed,

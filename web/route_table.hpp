@@ -7,6 +7,7 @@
 #include "domain/access/actor.hpp"
 #include "web/api_services.hpp"
 #include "web/http.hpp"
+#include "web/lane.hpp"
 #include "web/router.hpp"
 
 namespace casus::web {
@@ -30,10 +31,6 @@ using RouteHandler = Response (*)(const RouteCall& call);
 
 // Whether a route takes a query; the Router refuses one (400) where it does not.
 enum class Query { kRefused, kAllowed };
-
-// Where a route's handler runs: on the I/O thread when it touches nothing but the request
-// (/healthz), on a worker when it may wait on the domain or the database (every other).
-enum class Lane { kWorker, kIoThread };
 
 struct Route {
   RouteInfo info;

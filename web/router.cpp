@@ -122,9 +122,11 @@ std::vector<RouteInfo> Router::Routes() {
   return routes;
 }
 
-bool Router::NeedsDomain(const Request& request) {
+bool Router::NeedsDomain(const Request& request) { return LaneOf(request) != Lane::kIoThread; }
+
+Lane Router::LaneOf(const Request& request) {
   const Match match = FindRoute(request.method(), SplitTarget(ToStd(request.target())).path);
-  return match.route != nullptr && match.route->lane == Lane::kWorker;
+  return match.route != nullptr ? match.route->lane : Lane::kIoThread;
 }
 
 Response Router::Handle(const Request& request, const std::string& client) {

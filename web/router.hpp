@@ -8,6 +8,7 @@
 #include "domain/access/action.hpp"
 #include "web/api_services.hpp"
 #include "web/http.hpp"
+#include "web/lane.hpp"
 
 namespace casus::web {
 
@@ -100,6 +101,10 @@ class Router {
   // Whether handling `request` may call the domain (and so wait on the database): true for
   // every route but /healthz; false for an unknown path or method too.
   static bool NeedsDomain(const Request& request);
+
+  // Where to handle `request`: its route's lane; kIoThread for an unknown path or method,
+  // which is answered without the domain.
+  static Lane LaneOf(const Request& request);
 
  private:
   Response HandleOrProblem(const Request& request, const std::string& client);  // one catch site

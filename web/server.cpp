@@ -62,7 +62,8 @@ struct Server::Impl {
         router(services),
         context(options.threads > 0 ? options.threads : 1),
         registry(options.ConnectionCap()),
-        pool(options.WorkerCount(), options.max_pending_requests) {}
+        pool(options.WorkerCount(), options.max_pending_requests),
+        report_pool(options.report_workers, options.max_pending_reports) {}
 
   ServerOptions options;
   Router router;
@@ -74,6 +75,7 @@ struct Server::Impl {
   net::io_context* signal_context = nullptr;  // RunUntilSignal's, while it blocks
   net::io_context context;
   RequestPool pool;  // destroyed (joined) before the context its jobs post back to
+  RequestPool report_pool;
   std::shared_ptr<Listener> listener;
   std::vector<std::thread> threads;
 };
@@ -92,9 +94,9 @@ unsigned short Server::Start() {
   if (error) {
     throw std::runtime_error("not a numeric IP address to listen on: " + impl_->options.host);
   }
-  impl_->listener =
-      std::make_shared<Listener>(impl_->context, tcp::endpoint{address, impl_->options.port},
-                                 impl_->router, impl_->pool, impl_->options, impl_->registry);
+  impl_->listener = std::make_shared<Listener>(
+      impl_->context, tcp::endpoint{address, impl_->options.port}, impl_->router,
+      WorkerLanes{impl_->pool, impl_->report_pool}, impl_->options, impl_->registry);
   impl_->port = impl_->listener->port();
   impl_->listener->Run();
   const int thread_count = impl_->options.threads > 0 ? impl_->options.threads : 1;
@@ -125,6 +127,7 @@ void Server::Stop() {
     std::fprintf(stderr, "casus: stop timeout: abandoning requests still in flight\n");
   }
   impl_->pool.Join();  // jobs of abandoned requests end before the threads they post to
+  impl_->report_pool.Join();
   impl_->context.stop();
   for (auto& thread : impl_->threads) thread.join();
   impl_->threads.clear();

@@ -22,6 +22,11 @@ struct ServerOptions {
   int WorkerCount() const;
   // Requests queued or running on the workers at most; more are answered 503 at once.
   std::size_t max_pending_requests = 1024;
+  // Threads that compute year reports, apart from the workers, so that reports (seconds on a
+  // large database when the cache misses) never hold up reads of single casussen; and the
+  // report requests queued or running on them at most (more: 503 at once).
+  int report_workers = 2;
+  std::size_t max_pending_reports = 64;
   // A new connection must deliver a complete request header within this time; so must a
   // kept-alive connection once the first byte of its next request has arrived.
   std::chrono::seconds header_timeout{10};

@@ -107,12 +107,12 @@ bool SessionRegistry::WaitUntilEmpty(std::chrono::steady_clock::time_point deadl
   return empty_.wait_until(lock, deadline, [this] { return sessions_.empty(); });
 }
 
-Session::Session(tcp::socket&& socket, Router& router, RequestPool& pool,
+Session::Session(tcp::socket&& socket, Router& router, WorkerLanes lanes,
                  const ServerOptions& options, SessionRegistry& registry)
     : stream_(std::move(socket)),
       client_(PeerAddress(stream_.socket())),
       router_(router),
-      pool_(pool),
+      lanes_(lanes),
       options_(options),
       registry_(registry) {
   registry_.Opened();
@@ -241,9 +241,11 @@ void Session::OnReadError(beast::error_code error) {
 void Session::HandleRequest() {
   phase_ = Phase::kHandling;
   auto request = std::make_shared<const Request>(parser_->release());
-  if (!Router::NeedsDomain(*request)) return Respond(router_.Handle(*request, client_));
+  const Lane lane = Router::LaneOf(*request);
+  if (lane == Lane::kIoThread) return Respond(router_.Handle(*request, client_));
   // The domain may wait on the database: on a worker, and back on this session's strand.
-  const bool posted = pool_.TryPost([self = shared_from_this(), request] {
+  RequestPool& pool = lane == Lane::kReport ? lanes_.reports : lanes_.requests;
+  const bool posted = pool.TryPost([self = shared_from_this(), request] {
     Response response = self->router_.Handle(*request, self->client_);
     net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
       self->Respond(std::move(response));

@@ -65,8 +65,9 @@ class SessionRegistry {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   // Does not own `router`, `options` or `registry`, which must outlive every session.
-  // Requests that need the domain run on `pool`, the rest (/healthz, 404, 405) right here.
-  Session(tcp::socket&& socket, Router& router, RequestPool& pool, const ServerOptions& options,
+  // Requests that need the domain run on the pool of their lane, the rest (/healthz, 404,
+  // 405) right here.
+  Session(tcp::socket&& socket, Router& router, WorkerLanes lanes, const ServerOptions& options,
           SessionRegistry& registry);
   ~Session();
 
@@ -115,7 +116,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Phase phase_ = Phase::kWaiting;
   std::atomic<std::int64_t> idle_since_{0};  // read from other threads by the registry
   Router& router_;
-  RequestPool& pool_;
+  WorkerLanes lanes_;
   const ServerOptions& options_;
   SessionRegistry& registry_;
 };

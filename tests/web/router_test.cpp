@@ -191,5 +191,17 @@ TEST_CASE("Only /healthz, unknown paths and wrong methods are answered on the I/
   CHECK(Router::NeedsDomain(Request{http::verb::post, "/api/v1/signals", 11}));
 }
 
+TEST_CASE("Year reports run in a lane of their own, apart from reads of single casussen", "[web]") {
+  for (const char* target :
+       {"/api/v1/reports/woonoverlast/2024", "/api/v1/reports/ondermijning/2024?format=csv"}) {
+    CHECK(Router::LaneOf(Request{http::verb::get, target, 11}) == Lane::kReport);
+  }
+  CHECK(Router::LaneOf(Request{http::verb::get, "/api/v1/cases/1", 11}) == Lane::kWorker);
+  CHECK(Router::LaneOf(Request{http::verb::get, "/api/v1/audit", 11}) == Lane::kWorker);
+  CHECK(Router::LaneOf(Request{http::verb::get, "/healthz", 11}) == Lane::kIoThread);
+  CHECK(Router::LaneOf(Request{http::verb::post, "/api/v1/reports/woonoverlast/2024", 11}) ==
+        Lane::kIoThread);  // 405: no route, no domain
+}
+
 }  // namespace
 }  // namespace casus::web
