@@ -321,4 +321,82 @@ std::vector<domain::CaseTimeline> SociCaseRepository::Timelines(domain::CaseKind
   return timelines;
 }
 
+namespace {
+
+// Tabel 5.1's questions for every woonoverlast casus, answered in the database. Per casus, one
+// pass over its transitions (dates never decrease along the sequence) finds the last one on or
+// before a day as the largest of sequence * 2 + closed, so the same MAX yields whether the
+// casus was closed then; NULL when it did not exist yet. The answers are HandledIn's and the
+// peildatum's (domain/reports/woonoverlast_tally.hpp), for the year and the year before.
+constexpr const char* kWoonoverlastTallies = R"(
+WITH per_case AS (
+  SELECT t.case_id AS case_id,
+    MAX(CASE WHEN t.effective_on <= :end THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS at_end,
+    MAX(CASE WHEN t.effective_on < :start THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS before_start,
+    MAX(t.effective_on >= :start AND t.effective_on <= :end) AS changed,
+    MAX(CASE WHEN t.effective_on <= :previous_end THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS at_previous_end,
+    MAX(CASE WHEN t.effective_on < :previous_start THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS before_previous_start,
+    MAX(t.effective_on >= :previous_start AND t.effective_on <= :previous_end) AS changed_previous
+  FROM case_transitions t
+  WHERE t.case_id IN (SELECT id FROM cases WHERE kind = 'woonoverlast' AND housing_type IS NOT NULL AND reported_on <= :end)
+  GROUP BY t.case_id
+)
+SELECT d.name, c.housing_type,
+  (p.before_start IS NULL OR p.before_start % 2 = 0 OR p.changed) AS handled,
+  COALESCE(p.at_end % 2, 0) AS closed,
+  (c.reported_on <= :previous_end AND (p.before_previous_start IS NULL OR p.before_previous_start % 2 = 0 OR p.changed_previous)) AS handled_previous,
+  COALESCE(p.at_previous_end % 2, 0) AS closed_previous,
+  (c.reported_on >= :start) AS new_in_year,
+  COUNT(*)
+FROM cases c
+JOIN per_case p ON p.case_id = c.id
+LEFT JOIN districts d ON d.id = c.district_id
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+)";
+
+}  // namespace
+
+std::vector<domain::WoonoverlastTally> SociCaseRepository::WoonoverlastTallies(int year) {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kRead);
+  std::string start = domain::Date::FirstDayOfYear(year).ToString();
+  std::string end = domain::Date::LastDayOfYear(year).ToString();
+  std::string previous_start = domain::Date::FirstDayOfYear(year - 1).ToString();
+  std::string previous_end = domain::Date::LastDayOfYear(year - 1).ToString();
+
+  Nullable district;
+  std::string housing_type;
+  int handled = 0, closed = 0, handled_previous = 0, closed_previous = 0, new_in_year = 0;
+  std::int64_t count = 0;
+  CachedStatement statement(*sql, kWoonoverlastTallies);
+  statement->exchange(soci::into(district.value, district.indicator));
+  statement->exchange(soci::into(housing_type));
+  statement->exchange(soci::into(handled));
+  statement->exchange(soci::into(closed));
+  statement->exchange(soci::into(handled_previous));
+  statement->exchange(soci::into(closed_previous));
+  statement->exchange(soci::into(new_in_year));
+  statement->exchange(soci::into(count));
+  statement->exchange(soci::use(start, "start"));
+  statement->exchange(soci::use(end, "end"));
+  statement->exchange(soci::use(previous_start, "previous_start"));
+  statement->exchange(soci::use(previous_end, "previous_end"));
+  statement.Execute(false);
+  std::vector<domain::WoonoverlastTally> tallies;
+  while (statement->fetch()) {
+    domain::WoonoverlastTally tally;
+    tally.district = district.Get();
+    tally.housing_type = ParseStored<domain::HousingType>(housing_type, "cases.housing_type");
+    tally.handled = handled != 0;
+    tally.closed = closed != 0;
+    tally.handled_previous = handled_previous != 0;
+    tally.closed_previous = closed_previous != 0;
+    tally.new_in_year = new_in_year != 0;
+    tally.count = count;
+    tallies.push_back(std::move(tally));
+  }
+  transaction.Commit();
+  return tallies;
+}
+
 }  // namespace casus::persistence

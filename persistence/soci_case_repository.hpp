@@ -41,6 +41,9 @@ class SociCaseRepository final : public domain::CaseRepository {
                         const domain::TransitionRecord& record) override;
   // Two queries (casussen, then all their transitions) in one snapshot.
   std::vector<domain::CaseTimeline> Timelines(domain::CaseKind kind, domain::Date until) override;
+  // One GROUP BY over the transitions and one over the casussen; memory does not grow with
+  // the number of casussen.
+  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(int year) override;
 
  private:
   Database& database_;

@@ -8,6 +8,7 @@
 #include "domain/cases/case_timeline.hpp"
 #include "domain/cases/casus.hpp"
 #include "domain/cases/transition.hpp"
+#include "domain/reports/woonoverlast_tally.hpp"
 
 namespace casus::domain {
 
@@ -54,6 +55,11 @@ class CaseRepository {
 
   // Timelines of every casus of `kind` reported on or before `until`, ascending by id.
   virtual std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) = 0;
+
+  // The woonoverlast casussen counted as Tabel 5.1 of `year` asks (WoonoverlastTally), in any
+  // order; each casus in exactly one tally, with the answers TallyOf gives for its timeline.
+  // Computed where the data is: it must not load every casus.
+  virtual std::vector<WoonoverlastTally> WoonoverlastTallies(int year) = 0;
 };
 
 }  // namespace casus::domain

@@ -189,9 +189,8 @@ std::vector<TransitionRecord> CaseService::History(CaseId id) {
 
 WoonoverlastReport CaseService::WoonoverlastYearReport(int year) {
   RequireYear(year);
-  return BuildWoonoverlastReport(
-      year, districts_.Districts(),
-      cases_.Timelines(CaseKind::kWoonoverlast, Date::LastDayOfYear(year)));
+  return BuildWoonoverlastReportFromTallies(year, districts_.Districts(),
+                                            cases_.WoonoverlastTallies(year));
 }
 
 std::vector<std::string> CaseService::Districts() { return districts_.Districts(); }

@@ -95,6 +95,16 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
     return timelines;
   }
 
+  // By the definition: every timeline's own tally (TallyOf), as many as there are casussen.
+  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(int year) override {
+    std::vector<domain::WoonoverlastTally> tallies;
+    for (const auto& timeline :
+         Timelines(domain::CaseKind::kWoonoverlast, domain::Date::LastDayOfYear(year))) {
+      if (auto tally = domain::TallyOf(timeline, year)) tallies.push_back(*tally);
+    }
+    return tallies;
+  }
+
  private:
   std::mutex mutex_;
   domain::CaseId last_id_ = 0;

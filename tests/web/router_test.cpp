@@ -36,6 +36,9 @@ class BrokenCaseRepository final : public domain::CaseRepository {
   std::vector<domain::CaseTimeline> Timelines(domain::CaseKind, domain::Date) override {
     throw 42;  // not even a std::exception
   }
+  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(int) override {
+    throw 42;  // not even a std::exception
+  }
 };
 
 TEST_CASE("GET /healthz answers 200 with status ok", "[web]") {

@@ -54,6 +54,9 @@ class CountingCaseRepository final : public CaseRepository {
   std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) override {
     return inner.Timelines(kind, until);
   }
+  std::vector<WoonoverlastTally> WoonoverlastTallies(int year) override {
+    return inner.WoonoverlastTallies(year);
+  }
 
   casus::testing::InMemoryCaseRepository inner;
   int finds = 0;

@@ -1,0 +1,76 @@
+#include "domain/reports/woonoverlast_tally.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/cases/lifecycle.hpp"
+
+namespace casus::domain {
+
+namespace {
+
+bool ClosedAt(const CaseTimeline& timeline, Date day) {
+  return IsClosed(timeline.StateAt(day).value_or(CaseState::kGemeld));
+}
+
+LopendAfgerond& CellFor(WoonoverlastRow& row, HousingType type) {
+  switch (type) {
+    case HousingType::kKoop:
+      return row.koop;
+    case HousingType::kCorporatie:
+      return row.corporatie;
+    case HousingType::kParticulier:
+      return row.particulier;
+  }
+  return row.koop;  // unreachable: the switch names every enumerator
+}
+
+}  // namespace
+
+std::optional<WoonoverlastTally> TallyOf(const CaseTimeline& timeline, int year) {
+  if (!timeline.housing_type) return std::nullopt;
+  WoonoverlastTally tally;
+  tally.district = timeline.district;
+  tally.housing_type = *timeline.housing_type;
+  tally.handled = HandledIn(timeline, year);
+  tally.closed = ClosedAt(timeline, Date::LastDayOfYear(year));
+  tally.handled_previous = HandledIn(timeline, year - 1);
+  tally.closed_previous = ClosedAt(timeline, Date::LastDayOfYear(year - 1));
+  tally.new_in_year = timeline.reported_on.year() == year;
+  tally.count = 1;
+  return tally;
+}
+
+WoonoverlastReport BuildWoonoverlastReportFromTallies(
+    int year, const std::vector<std::string>& districts,
+    const std::vector<WoonoverlastTally>& tallies) {
+  WoonoverlastReport report;
+  report.year = year;
+  report.peildatum = Date::LastDayOfYear(year);
+  for (const auto& name : districts) report.rows.push_back({name, {}, {}, {}});
+  report.totals.district = "Totaal";
+
+  std::map<std::string, WoonoverlastRow> unlisted;  // alphabetical, after the listed wijken
+  for (const WoonoverlastTally& tally : tallies) {
+    const int count = static_cast<int>(tally.count);
+    if (tally.new_in_year) report.new_in_year += count;
+    if (tally.handled_previous) {
+      (tally.closed_previous ? report.previous_year.afgerond : report.previous_year.lopend) +=
+          count;
+    }
+    if (!tally.handled) continue;
+    const std::string district = tally.district.value_or("Onbekend");
+    auto row = std::find_if(report.rows.begin(), report.rows.end(),
+                            [&](const WoonoverlastRow& r) { return r.district == district; });
+    WoonoverlastRow& target =
+        row != report.rows.end() ? *row : unlisted.try_emplace(district, district).first->second;
+    auto& cell = CellFor(target, tally.housing_type);
+    auto& total = CellFor(report.totals, tally.housing_type);
+    (tally.closed ? cell.afgerond : cell.lopend) += count;
+    (tally.closed ? total.afgerond : total.lopend) += count;
+  }
+  for (auto& [name, row] : unlisted) report.rows.push_back(std::move(row));
+  return report;
+}
+
+}  // namespace casus::domain

@@ -1,0 +1,129 @@
+// Property: Tabel 5.1 from the database's aggregation (SociCaseRepository::WoonoverlastTallies)
+// equals, cell for cell, Tabel 5.1 by the domain's definition (BuildWoonoverlastReport over
+// every timeline), for thousands of random casussen with random histories, several years.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "domain/cases/lifecycle.hpp"
+#include "domain/reports/woonoverlast_report.hpp"
+#include "domain/reports/woonoverlast_tally.hpp"
+#include "persistence/soci_case_repository.hpp"
+#include "persistence/soci_district_repository.hpp"
+#include "tests/persistence/case_fixtures.hpp"
+#include "tests/persistence/temp_database.hpp"
+
+namespace casus::persistence {
+namespace {
+
+using domain::CaseState;
+using domain::Date;
+
+void CheckSameReport(const domain::WoonoverlastReport& fast,
+                     const domain::WoonoverlastReport& defined) {
+  CHECK(fast.year == defined.year);
+  CHECK(fast.peildatum == defined.peildatum);
+  REQUIRE(fast.rows.size() == defined.rows.size());
+  for (std::size_t i = 0; i < fast.rows.size(); ++i) {
+    INFO("row " << defined.rows[i].district);
+    CHECK(fast.rows[i] == defined.rows[i]);
+  }
+  CHECK(fast.totals == defined.totals);
+  CHECK(fast.new_in_year == defined.new_in_year);
+  CHECK(fast.previous_year == defined.previous_year);
+}
+
+// Random casussen: reported 2018-2025, moved along the lifecycle table by steps of 0 to 500
+// days (same-day moves, closures and re-openings on year boundaries included), a fifth of them
+// without a wijk, a few ondermijning ones among them (which the table must ignore).
+void Populate(SociCaseRepository& cases, const std::vector<std::string>& districts,
+              std::mt19937& random, int count) {
+  const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  const Date first(2018, 1, 1);
+  for (int i = 0; i < count; ++i) {
+    domain::NewCase fields =
+        testing::Woonoverlast(districts[pick(static_cast<int>(districts.size()))],
+                              static_cast<domain::HousingType>(pick(3)), "2018-01-01");
+    if (pick(5) == 0) fields.district.reset();
+    if (pick(20) == 0) fields = testing::Ondermijning();
+    // Year boundaries are where the rules bite: a tenth of the dates fall on 31 Dec or 1 Jan.
+    const auto random_day = [&](Date from, int span) {
+      Date day = from.AddDays(pick(span));
+      if (pick(10) == 0) day = pick(2) ? Date::LastDayOfYear(day.year()) : Date(day.year(), 1, 1);
+      return day < from ? from : day;
+    };
+    fields.reported_on = random_day(first, 8 * 365);
+    if (fields.reported_on > Date(2025, 12, 31)) fields.reported_on = Date(2025, 12, 31);
+    const domain::Casus casus = cases.Create(fields, testing::Registration(fields));
+
+    CaseState state = CaseState::kGemeld;
+    Date on = fields.reported_on;
+    std::int64_t version = casus.version;
+    const int moves = pick(7);
+    for (int m = 0; m < moves; ++m) {
+      const auto targets = domain::AllowedTargets(state);
+      const CaseState to = targets[pick(static_cast<int>(targets.size()))];
+      on = pick(4) == 0 ? on : random_day(on, 500);
+      if (on > Date(2026, 6, 30)) break;
+      domain::TransitionRecord record = testing::Move(state, to, "2000-01-01");
+      record.on = on;
+      if (domain::IsReopening(state, to)) record.reason = "heropend";
+      if (to == CaseState::kAfgerond) record.result = domain::CloseResult::kOpgelost;
+      REQUIRE(cases.AppendTransition(casus.id, version, record));
+      ++version;
+      state = to;
+    }
+  }
+}
+
+TEST_CASE("Tabel 5.1 from the database's aggregation equals Tabel 5.1 by definition",
+          "[persistence][reports][property]") {
+  testing::TempDatabase db;
+  SociCaseRepository cases(db.database);
+  SociDistrictRepository district_store(db.database);
+  const std::vector<std::string> districts = district_store.Districts();
+  REQUIRE_FALSE(districts.empty());
+  std::mt19937 random(20241231);
+  Populate(cases, districts, random, 3000);
+
+  for (int year = 2017; year <= 2027; ++year) {
+    INFO("year " << year);
+    const auto defined = domain::BuildWoonoverlastReport(
+        year, districts,
+        cases.Timelines(domain::CaseKind::kWoonoverlast, Date::LastDayOfYear(year)));
+    const auto fast = domain::BuildWoonoverlastReportFromTallies(year, districts,
+                                                                 cases.WoonoverlastTallies(year));
+    CheckSameReport(fast, defined);
+  }
+}
+
+TEST_CASE("Each casus's tally from the database is its tally by definition",
+          "[persistence][reports][property]") {
+  // Casus by casus: one casus in the database at a time, compared with TallyOf.
+  std::mt19937 random(7);
+  for (int round = 0; round < 40; ++round) {
+    testing::TempDatabase db;
+    SociCaseRepository cases(db.database);
+    const std::vector<std::string> districts = SociDistrictRepository(db.database).Districts();
+    Populate(cases, districts, random, 1);
+    const auto timelines =
+        cases.Timelines(domain::CaseKind::kWoonoverlast, Date::LastDayOfYear(2030));
+    for (int year = 2018; year <= 2026; ++year) {
+      const auto tallies = cases.WoonoverlastTallies(year);
+      std::vector<domain::WoonoverlastTally> expected;
+      for (const auto& timeline : timelines) {
+        if (timeline.reported_on > Date::LastDayOfYear(year)) continue;
+        if (auto tally = domain::TallyOf(timeline, year)) expected.push_back(*tally);
+      }
+      INFO("round " << round << ", year " << year);
+      CHECK(tallies == expected);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace casus::persistence
