@@ -10,18 +10,6 @@ namespace casus::domain {
 
 namespace {
 
-LopendAfgerond& CellFor(WoonoverlastRow& row, HousingType type) {
-  switch (type) {
-    case HousingType::kKoop:
-      return row.koop;
-    case HousingType::kCorporatie:
-      return row.corporatie;
-    case HousingType::kParticulier:
-      return row.particulier;
-  }
-  return row.koop;  // unreachable: the switch names every enumerator
-}
-
 void Add(LopendAfgerond& into, const LopendAfgerond& cell) {
   into.lopend += cell.lopend;
   into.afgerond += cell.afgerond;
@@ -49,8 +37,8 @@ Table Tabulate(int year, const std::vector<std::string>& districts,
       row = std::prev(table.rows.end());
     }
     const bool closed = IsClosed(timeline.StateAt(peildatum).value_or(CaseState::kGemeld));
-    auto& cell = CellFor(*row, *timeline.housing_type);
-    auto& total = CellFor(table.totals, *timeline.housing_type);
+    auto& cell = row->CellFor(*timeline.housing_type);
+    auto& total = table.totals.CellFor(*timeline.housing_type);
     (closed ? cell.afgerond : cell.lopend) += 1;
     (closed ? total.afgerond : total.lopend) += 1;
   }
@@ -58,6 +46,18 @@ Table Tabulate(int year, const std::vector<std::string>& districts,
 }
 
 }  // namespace
+
+LopendAfgerond& WoonoverlastRow::CellFor(HousingType type) {
+  switch (type) {
+    case HousingType::kKoop:
+      return koop;
+    case HousingType::kCorporatie:
+      return corporatie;
+    case HousingType::kParticulier:
+      return particulier;
+  }
+  return koop;  // unreachable: the switch names every enumerator
+}
 
 LopendAfgerond WoonoverlastRow::Sum() const {
   LopendAfgerond sum;

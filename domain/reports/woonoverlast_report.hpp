@@ -24,6 +24,7 @@ struct WoonoverlastRow {
   LopendAfgerond particulier;
   int Total() const { return koop.Total() + corporatie.Total() + particulier.Total(); }
   LopendAfgerond Sum() const;
+  LopendAfgerond& CellFor(HousingType type);
   friend bool operator==(const WoonoverlastRow&, const WoonoverlastRow&) = default;
 };
 

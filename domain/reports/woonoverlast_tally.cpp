@@ -13,18 +13,6 @@ bool ClosedAt(const CaseTimeline& timeline, Date day) {
   return IsClosed(timeline.StateAt(day).value_or(CaseState::kGemeld));
 }
 
-LopendAfgerond& CellFor(WoonoverlastRow& row, HousingType type) {
-  switch (type) {
-    case HousingType::kKoop:
-      return row.koop;
-    case HousingType::kCorporatie:
-      return row.corporatie;
-    case HousingType::kParticulier:
-      return row.particulier;
-  }
-  return row.koop;  // unreachable: the switch names every enumerator
-}
-
 }  // namespace
 
 std::optional<WoonoverlastTally> TallyOf(const CaseTimeline& timeline, int year) {
@@ -64,8 +52,8 @@ WoonoverlastReport BuildWoonoverlastReportFromTallies(
                             [&](const WoonoverlastRow& r) { return r.district == district; });
     WoonoverlastRow& target =
         row != report.rows.end() ? *row : unlisted.try_emplace(district, district).first->second;
-    auto& cell = CellFor(target, tally.housing_type);
-    auto& total = CellFor(report.totals, tally.housing_type);
+    auto& cell = target.CellFor(tally.housing_type);
+    auto& total = report.totals.CellFor(tally.housing_type);
     (tally.closed ? cell.afgerond : cell.lopend) += count;
     (tally.closed ? total.afgerond : total.lopend) += count;
   }
