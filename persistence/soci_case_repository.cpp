@@ -324,33 +324,35 @@ std::vector<domain::CaseTimeline> SociCaseRepository::Timelines(domain::CaseKind
 namespace {
 
 // Tabel 5.1's questions for every woonoverlast casus, answered in the database. Per casus, one
-// pass over its transitions (dates never decrease along the sequence) finds the last one on or
-// before a day as the largest of sequence * 2 + closed, so the same MAX yields whether the
-// casus was closed then; NULL when it did not exist yet. The answers are HandledIn's and the
-// peildatum's (domain/reports/woonoverlast_tally.hpp), for the year and the year before.
+// pass over its transitions up to the peildatum (index case_transitions_states covers it)
+// finds the last one on or before a day as the largest of sequence * 2 + closed, so that one
+// MAX also says whether the casus was closed then (NULL: it did not exist yet). Dates never
+// decrease along the sequence, so a casus changed in a year exactly when its last transition
+// by the year's end differs from its last one before the year: three such MAXes answer
+// HandledIn and the peildatum for the year and the year before
+// (domain/reports/woonoverlast_tally.hpp).
 constexpr const char* kWoonoverlastTallies = R"(
 WITH per_case AS (
   SELECT t.case_id AS case_id,
     MAX(CASE WHEN t.effective_on <= :end THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS at_end,
-    MAX(CASE WHEN t.effective_on < :start THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS before_start,
-    MAX(t.effective_on >= :start AND t.effective_on <= :end) AS changed,
     MAX(CASE WHEN t.effective_on <= :previous_end THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS at_previous_end,
-    MAX(CASE WHEN t.effective_on < :previous_start THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS before_previous_start,
-    MAX(t.effective_on >= :previous_start AND t.effective_on <= :previous_end) AS changed_previous
+    MAX(CASE WHEN t.effective_on < :previous_start THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS before_previous_start
   FROM case_transitions t
   WHERE t.case_id IN (SELECT id FROM cases WHERE kind = 'woonoverlast' AND housing_type IS NOT NULL AND reported_on <= :end)
+    AND t.effective_on <= :end
   GROUP BY t.case_id
 )
 SELECT d.name, c.housing_type,
-  (p.before_start IS NULL OR p.before_start % 2 = 0 OR p.changed) AS handled,
+  (p.at_previous_end IS NULL OR p.at_previous_end % 2 = 0 OR p.at_end > p.at_previous_end) AS handled,
   COALESCE(p.at_end % 2, 0) AS closed,
-  (c.reported_on <= :previous_end AND (p.before_previous_start IS NULL OR p.before_previous_start % 2 = 0 OR p.changed_previous)) AS handled_previous,
+  (c.reported_on <= :previous_end AND (p.before_previous_start IS NULL OR p.before_previous_start % 2 = 0 OR p.at_previous_end > p.before_previous_start)) AS handled_previous,
   COALESCE(p.at_previous_end % 2, 0) AS closed_previous,
   (c.reported_on >= :start) AS new_in_year,
   COUNT(*)
 FROM cases c
-JOIN per_case p ON p.case_id = c.id
+LEFT JOIN per_case p ON p.case_id = c.id
 LEFT JOIN districts d ON d.id = c.district_id
+WHERE c.kind = 'woonoverlast' AND c.housing_type IS NOT NULL AND c.reported_on <= :end
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 )";
 
