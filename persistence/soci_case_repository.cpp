@@ -273,10 +273,30 @@ bool SociCaseRepository::AppendTransition(CaseId id, std::int64_t expected_versi
 
 std::vector<domain::CaseTimeline> SociCaseRepository::Timelines(domain::CaseKind kind,
                                                                 domain::Date until) {
+  return TimelinesWhere(kind, until, std::nullopt);
+}
+
+std::vector<domain::CaseTimeline> SociCaseRepository::TimelinesActiveSince(domain::CaseKind kind,
+                                                                           domain::Date since,
+                                                                           domain::Date until) {
+  return TimelinesWhere(kind, until, since);
+}
+
+std::vector<domain::CaseTimeline> SociCaseRepository::TimelinesWhere(
+    domain::CaseKind kind, domain::Date until, std::optional<domain::Date> since) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-  std::string kind_text = Wire(kind);
-  std::string until_text = until.ToString();
+  SqlConditions conditions;
+  conditions.Where("c.kind = :kind", "kind", Wire(kind))
+      .Where("c.reported_on <= :until", "until", until.ToString());
+  if (since) {
+    // Closed now and unchanged since `since`: closed before it, so handled in no period from
+    // then on (the index case_transitions_states answers the EXISTS).
+    conditions.Where(
+        "(c.state NOT IN ('afgerond', 'ontkracht') OR EXISTS (SELECT 1 FROM case_transitions x "
+        "WHERE x.case_id = c.id AND x.effective_on >= :since))",
+        "since", since->ToString());
+  }
 
   std::vector<domain::CaseTimeline> timelines;
   std::map<CaseId, std::size_t> index;
@@ -285,15 +305,17 @@ std::vector<domain::CaseTimeline> SociCaseRepository::Timelines(domain::CaseKind
     Nullable district;
     Nullable housing_type;
     std::string reported_on;
-    soci::statement statement =
-        (sql->prepare << "SELECT c.id, d.name, c.housing_type, c.reported_on FROM cases c "
-                         "LEFT JOIN districts d ON d.id = c.district_id "
-                         "WHERE c.kind = :kind AND c.reported_on <= :until ORDER BY c.id",
-         soci::use(kind_text, "kind"), soci::use(until_text, "until"), soci::into(id),
-         soci::into(district.value, district.indicator),
-         soci::into(housing_type.value, housing_type.indicator), soci::into(reported_on));
-    statement.execute();
-    while (statement.fetch()) {
+    CachedStatement statement(*sql,
+                              "SELECT c.id, d.name, c.housing_type, c.reported_on FROM cases c "
+                              "LEFT JOIN districts d ON d.id = c.district_id" +
+                                  conditions.Sql() + " ORDER BY c.id");
+    statement->exchange(soci::into(id));
+    statement->exchange(soci::into(district.value, district.indicator));
+    statement->exchange(soci::into(housing_type.value, housing_type.indicator));
+    statement->exchange(soci::into(reported_on));
+    conditions.Use(*statement);
+    statement.Execute(false);
+    while (statement->fetch()) {
       index[id] = timelines.size();
       timelines.push_back({id,
                            district.Get(),
@@ -304,16 +326,14 @@ std::vector<domain::CaseTimeline> SociCaseRepository::Timelines(domain::CaseKind
   }
   {
     TransitionRow row;
-    soci::statement statement(*sql);
-    row.Into(statement);
-    statement.exchange(soci::use(kind_text, "kind"));
-    statement.exchange(soci::use(until_text, "until"));
-    Prepare(statement, std::string("SELECT ") + kTransitionColumns +
-                           " FROM case_transitions t JOIN cases c ON c.id = t.case_id "
-                           "WHERE c.kind = :kind AND c.reported_on <= :until "
-                           "ORDER BY t.case_id, t.sequence");
-    statement.execute();
-    while (statement.fetch()) {
+    CachedStatement statement(
+        *sql, std::string("SELECT ") + kTransitionColumns +
+                  " FROM case_transitions t JOIN cases c ON c.id = t.case_id" + conditions.Sql() +
+                  " ORDER BY t.case_id, t.sequence");
+    row.Into(*statement);
+    conditions.Use(*statement);
+    statement.Execute(false);
+    while (statement->fetch()) {
       timelines[index.at(row.case_id)].history.push_back(row.ToRecord());
     }
   }

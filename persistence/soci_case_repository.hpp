@@ -44,8 +44,12 @@ class SociCaseRepository final : public domain::CaseRepository {
   // One GROUP BY over the transitions and one over the casussen; memory does not grow with
   // the number of casussen.
   std::vector<domain::WoonoverlastTally> WoonoverlastTallies(int year) override;
+  std::vector<domain::CaseTimeline> TimelinesActiveSince(domain::CaseKind kind, domain::Date since,
+                                                         domain::Date until) override;
 
  private:
+  std::vector<domain::CaseTimeline> TimelinesWhere(domain::CaseKind kind, domain::Date until,
+                                                   std::optional<domain::Date> since);
   Database& database_;
 };
 

@@ -56,6 +56,11 @@ class CaseRepository {
   // Timelines of every casus of `kind` reported on or before `until`, ascending by id.
   virtual std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) = 0;
 
+  // Those of them still open or changed on or after `since`: every casus that can be handled
+  // in a period from `since` on (one closed before it and unchanged since cannot), without
+  // loading the rest. This default filters Timelines; storage does better.
+  virtual std::vector<CaseTimeline> TimelinesActiveSince(CaseKind kind, Date since, Date until);
+
   // The woonoverlast casussen counted as Tabel 5.1 of `year` asks (WoonoverlastTally), in any
   // order; each casus in exactly one tally, with the answers TallyOf gives for its timeline.
   // Computed where the data is: it must not load every casus.

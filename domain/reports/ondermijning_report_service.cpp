@@ -9,9 +9,10 @@ OndermijningReport OndermijningReportService::YearReport(int year) {
   RequireYear(year);
   const Date from = Date::FirstDayOfYear(year - 1);
   const Date peildatum = Date::LastDayOfYear(year);
-  return BuildOndermijningReport(year, signals_.ReceivedBetween(from, peildatum),
-                                 cases_.Timelines(CaseKind::kOndermijning, peildatum),
-                                 activities_.Between(from, peildatum));
+  return BuildOndermijningReport(
+      year, signals_.ReceivedBetween(from, peildatum),
+      cases_.TimelinesActiveSince(CaseKind::kOndermijning, from, peildatum),
+      activities_.Between(from, peildatum));
 }
 
 }  // namespace casus::domain

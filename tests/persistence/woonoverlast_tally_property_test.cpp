@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/cases/lifecycle.hpp"
+#include "domain/reports/ondermijning_report.hpp"
 #include "domain/reports/woonoverlast_report.hpp"
 #include "domain/reports/woonoverlast_tally.hpp"
 #include "persistence/soci_case_repository.hpp"
@@ -98,6 +99,35 @@ TEST_CASE("Tabel 5.1 from the database's aggregation equals Tabel 5.1 by definit
     const auto fast = domain::BuildWoonoverlastReportFromTallies(year, districts,
                                                                  cases.WoonoverlastTallies(year));
     CheckSameReport(fast, defined);
+  }
+}
+
+TEST_CASE(
+    "The ondermijning figures from the casussen active since the year before equal those "
+    "from every casus",
+    "[persistence][reports][property]") {
+  testing::TempDatabase db;
+  SociCaseRepository cases(db.database);
+  const std::vector<std::string> districts = SociDistrictRepository(db.database).Districts();
+  std::mt19937 random(31);
+  Populate(cases, districts, random, 3000);  // every twentieth an ondermijning casus
+  for (int year = 2018; year <= 2026; ++year) {
+    INFO("year " << year);
+    const Date peildatum = Date::LastDayOfYear(year);
+    const auto all = cases.Timelines(domain::CaseKind::kOndermijning, peildatum);
+    const auto active = cases.TimelinesActiveSince(domain::CaseKind::kOndermijning,
+                                                   Date(year - 1, 1, 1), peildatum);
+    CHECK(active.size() <= all.size());
+    for (const int figures_year : {year - 1, year}) {
+      const auto expected = domain::BuildOndermijningFigures(figures_year, {}, all, {});
+      const auto actual = domain::BuildOndermijningFigures(figures_year, {}, active, {});
+      CHECK(actual.cases.handled == expected.cases.handled);
+      CHECK(actual.cases.started_before_year == expected.cases.started_before_year);
+      CHECK(actual.cases.started_in_year == expected.cases.started_in_year);
+      CHECK(actual.cases.closed == expected.cases.closed);
+      CHECK(actual.cases.continuing == expected.cases.continuing);
+      CHECK(actual.cases.outcomes == expected.cases.outcomes);
+    }
   }
 }
 
