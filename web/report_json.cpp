@@ -130,6 +130,29 @@ std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
   return buffer.GetString();
 }
 
+std::string WoonoverlastSeriesJson(int from, int to,
+                                   const std::vector<domain::WoonoverlastYearTotals>& series) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  WriteCount(writer, "from", from);
+  WriteCount(writer, "to", to);
+  WriteKey(writer, "years");
+  writer.StartArray();
+  for (const auto& year : series) {
+    writer.StartObject();
+    WriteCount(writer, "year", year.year);
+    WriteCount(writer, "lopend", year.totals.lopend);
+    WriteCount(writer, "afgerond", year.totals.afgerond);
+    WriteCount(writer, "total", year.totals.Total());
+    WriteCount(writer, "new_in_year", year.new_in_year);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  writer.EndObject();
+  return buffer.GetString();
+}
+
 std::string OndermijningReportJson(const domain::OndermijningReport& report,
                                    const domain::CellSuppression& suppression) {
   rapidjson::StringBuffer buffer;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "domain/reports/cell_suppression.hpp"
 #include "domain/reports/ondermijning_report.hpp"
@@ -33,6 +34,11 @@ std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
 // its marker string, as the domain's CSV does, in both years: a by_source count (its percent
 // then shows the marker too), a by_theme count, an outcome. signals.total, the other case
 // counts and the activities stay true numbers. The default hides nothing.
+// {"from":2019,"to":2024,"years":[{"year":2019,"lopend":..,"afgerond":..,"total":..,
+// "new_in_year":..},...]}: the Totaal of Tabel 5.1 per year, for a trend chart.
+std::string WoonoverlastSeriesJson(int from, int to,
+                                   const std::vector<domain::WoonoverlastYearTotals>& series);
+
 std::string OndermijningReportJson(const domain::OndermijningReport& report,
                                    const domain::CellSuppression& suppression = {});
 

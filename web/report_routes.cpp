@@ -75,6 +75,19 @@ Response GetWoonoverlastReport(domain::GuardedReportService& service, const doma
                      domain::WoonoverlastReportCsv(report, asked.suppression));
 }
 
+Response GetWoonoverlastSeries(domain::GuardedReportService& service, const domain::Actor& actor,
+                               const Request& request, std::string_view query) {
+  const QueryString parameters(query, {"from", "to"});
+  const auto from = parameters.Get("from");
+  const auto to = parameters.Get("to");
+  if (!from || !to) ThrowMalformed("query parameters 'from' and 'to' (years) are required");
+  const int first = ParseYear(*from, "query parameter 'from'");
+  const int last = ParseYear(*to, "query parameter 'to'");
+  return JsonResponse(
+      request, http::status::ok,
+      WoonoverlastSeriesJson(first, last, service.WoonoverlastSeries(actor, first, last)));
+}
+
 Response GetOndermijningReport(domain::GuardedReportService& service, const domain::Actor& actor,
                                const Request& request, std::string_view year,
                                std::string_view query) {

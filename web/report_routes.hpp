@@ -19,6 +19,11 @@ Response GetWoonoverlastReport(domain::GuardedReportService& service, const doma
                                const Request& request, std::string_view year,
                                std::string_view query);
 
+// GET /api/v1/reports/woonoverlast/series?from=YYYY&to=YYYY: Tabel 5.1's Totaal per year,
+// at most domain::kMaxSeriesYears years (422 beyond, or when from > to; 400 without both).
+Response GetWoonoverlastSeries(domain::GuardedReportService& service, const domain::Actor& actor,
+                               const Request& request, std::string_view query);
+
 // GET /api/v1/reports/ondermijning/{year}[?format=json|csv][&suppress_below=N]
 Response GetOndermijningReport(domain::GuardedReportService& service, const domain::Actor& actor,
                                const Request& request, std::string_view year,

@@ -93,6 +93,13 @@ constexpr Route kRoutes[] = {
      Query::kRefused,
      [](const RouteCall& c) { return PostActivity(c.services.activities, c.actor(), c.request); }},
 
+    // Before {year}, which would take "series" for a year.
+    {{verb::get, "/api/v1/reports/woonoverlast/series", Action::kReadWoonoverlastReport},
+     Query::kAllowed,
+     [](const RouteCall& c) {
+       return GetWoonoverlastSeries(c.services.reports, c.actor(), c.request, c.query);
+     },
+     Lane::kReport},
     {{verb::get, "/api/v1/reports/woonoverlast/{year}", Action::kReadWoonoverlastReport},
      Query::kAllowed,
      [](const RouteCall& c) {

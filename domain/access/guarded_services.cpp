@@ -99,13 +99,39 @@ GuardedReportService::GuardedReportService(CaseService& cases,
   }
 }
 
+WoonoverlastReport GuardedReportService::CachedWoonoverlast(int year) {
+  const auto compute = [&] { return cases_.WoonoverlastYearReport(year); };
+  if (!woonoverlast_cache_) return compute();
+  return woonoverlast_cache_->Get(std::to_string(year), compute);
+}
+
 WoonoverlastReport GuardedReportService::Woonoverlast(const Actor& actor, int year) {
   return gate_.Run(actor, Action::kReadWoonoverlastReport,
-                   "reports/woonoverlast/" + std::to_string(year), [&] {
-                     const auto compute = [&] { return cases_.WoonoverlastYearReport(year); };
-                     if (!woonoverlast_cache_) return compute();
-                     return woonoverlast_cache_->Get(std::to_string(year), compute);
-                   });
+                   "reports/woonoverlast/" + std::to_string(year),
+                   [&] { return CachedWoonoverlast(year); });
+}
+
+std::vector<WoonoverlastYearTotals> GuardedReportService::WoonoverlastSeries(const Actor& actor,
+                                                                             int from, int to) {
+  return gate_.Run(actor, Action::kReadWoonoverlastReport, "reports/woonoverlast/series", [&] {
+    RequireYear(from);
+    RequireYear(to);
+    if (from > to) {
+      throw DomainError(ErrorCode::kInvalid, "'from' (" + std::to_string(from) +
+                                                 ") must not come after 'to' (" +
+                                                 std::to_string(to) + ")");
+    }
+    if (to - from + 1 > kMaxSeriesYears) {
+      throw DomainError(ErrorCode::kInvalid,
+                        "a series covers at most " + std::to_string(kMaxSeriesYears) + " years");
+    }
+    std::vector<WoonoverlastYearTotals> series;
+    for (int year = from; year <= to; ++year) {
+      const WoonoverlastReport report = CachedWoonoverlast(year);
+      series.push_back({year, report.totals.Sum(), report.new_in_year});
+    }
+    return series;
+  });
 }
 
 OndermijningReport GuardedReportService::Ondermijning(const Actor& actor, int year) {

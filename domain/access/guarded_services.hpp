@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/access/access_gate.hpp"
 #include "domain/cases/case_service.hpp"
@@ -76,10 +77,17 @@ class GuardedReportService {
   WoonoverlastReport Woonoverlast(const Actor& actor, int year);
   OndermijningReport Ondermijning(const Actor& actor, int year);
 
+  // The Totaal of Tabel 5.1 for every year from `from` to `to`, for a trend chart: one audited
+  // request, each year's report from the cache when it is there. Throws DomainError(kInvalid)
+  // when from > to or the span exceeds kMaxSeriesYears.
+  std::vector<WoonoverlastYearTotals> WoonoverlastSeries(const Actor& actor, int from, int to);
+
   // Reports computed so far, both kinds (the rest were served from the cache); 0 uncached.
   std::uint64_t Computed() const;
 
  private:
+  WoonoverlastReport CachedWoonoverlast(int year);
+
   CaseService& cases_;
   OndermijningReportService& ondermijning_;
   AccessGate& gate_;

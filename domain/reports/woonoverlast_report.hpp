@@ -38,6 +38,17 @@ struct WoonoverlastReport {
   LopendAfgerond previous_year;       // totals of the same table for year - 1
 };
 
+// One year of a trend: the Totaal row of that year's Tabel 5.1 and the casussen reported in it.
+struct WoonoverlastYearTotals {
+  int year = 0;
+  LopendAfgerond totals;
+  int new_in_year = 0;
+  friend bool operator==(const WoonoverlastYearTotals&, const WoonoverlastYearTotals&) = default;
+};
+
+// A trend covers at most this many years (from and to included).
+inline constexpr int kMaxSeriesYears = 10;
+
 // True when the casus was handled in `year`: reported on or before 31-12-year and not
 // already closed before 1-1-year, or re-opened during the year.
 bool HandledIn(const CaseTimeline& timeline, int year);

@@ -157,5 +157,60 @@ TEST_CASE("A suppress_below that is not a whole number from 1 to 1000 is refused
         http::status::ok);
 }
 
+TEST_CASE("The woonoverlast series gives each year's Totaal, as the year reports have them",
+          "[web][reports]") {
+  Api api;
+  RegisterThree(api);
+  const Response response = api.Get("/api/v1/reports/woonoverlast/series?from=2022&to=2024");
+  REQUIRE(response.result() == http::status::ok);
+  CHECK(Header(response, http::field::content_type) == "application/json");
+  const auto json = ParseJson(response.body());
+  CHECK(json["from"].GetInt() == 2022);
+  CHECK(json["to"].GetInt() == 2024);
+  const auto& years = json["years"];
+  REQUIRE(years.Size() == 3);
+  for (rapidjson::SizeType i = 0; i < years.Size(); ++i) {
+    const int year = 2022 + static_cast<int>(i);
+    INFO(year);
+    CHECK(years[i]["year"].GetInt() == year);
+    const auto report =
+        ParseJson(api.Get("/api/v1/reports/woonoverlast/" + std::to_string(year)).body());
+    const auto& totals = report["totals"];
+    int lopend = 0;
+    int afgerond = 0;
+    for (const char* type : {"koop", "corporatie", "particulier"}) {
+      lopend += totals[type]["lopend"].GetInt();
+      afgerond += totals[type]["afgerond"].GetInt();
+    }
+    CHECK(years[i]["lopend"].GetInt() == lopend);
+    CHECK(years[i]["afgerond"].GetInt() == afgerond);
+    CHECK(years[i]["total"].GetInt() == lopend + afgerond);
+    CHECK(years[i]["new_in_year"].GetInt() == report["new_in_year"].GetInt());
+  }
+  // 2023: one casus lopend at its peildatum; 2024: one afgerond, two lopend, two new.
+  CHECK(years[1]["lopend"].GetInt() == 1);
+  CHECK(years[2]["afgerond"].GetInt() == 1);
+  CHECK(years[2]["lopend"].GetInt() == 2);
+  CHECK(years[2]["new_in_year"].GetInt() == 2);
+}
+
+TEST_CASE("A series needs from and to as years, from not after to, at most ten years",
+          "[web][reports]") {
+  Api api;
+  const std::string path = "/api/v1/reports/woonoverlast/series";
+  for (const char* query : {"", "?from=2020", "?to=2024", "?from=20x0&to=2024",
+                            "?from=2020&to=3000", "?from=2020&to=2024&format=csv"}) {
+    INFO(query);
+    RequireProblem(api.Get(path + query), http::status::bad_request, "malformed-request", path);
+  }
+  for (const char* query : {"?from=2024&to=2020", "?from=2014&to=2024"}) {
+    INFO(query);
+    RequireProblem(api.Get(path + query), http::status::unprocessable_entity, "invalid-request",
+                   path);
+  }
+  CHECK(api.Get(path + "?from=2016&to=2025").result() == http::status::ok);
+  CHECK(api.Get(path + "?from=2024&to=2024").result() == http::status::ok);
+}
+
 }  // namespace
 }  // namespace casus::web
