@@ -67,13 +67,17 @@ LopendAfgerond WoonoverlastRow::Sum() const {
   return sum;
 }
 
-bool HandledIn(const CaseTimeline& timeline, int year) {
-  if (timeline.reported_on > Date::LastDayOfYear(year)) return false;
-  const auto at_start = timeline.StateAt(Date::LastDayOfYear(year - 1));
+bool HandledBetween(const CaseTimeline& timeline, Date from, Date to) {
+  if (timeline.reported_on > to) return false;
+  const auto at_start = timeline.StateAt(from.AddDays(-1));
   if (!at_start || !IsClosed(*at_start)) return true;
-  // Closed before the year began: handled only when re-opened during the year.
+  // Closed before the period began: handled only when re-opened during it.
   return std::any_of(timeline.history.begin(), timeline.history.end(),
-                     [&](const TransitionRecord& r) { return r.on.year() == year; });
+                     [&](const TransitionRecord& r) { return r.on >= from && r.on <= to; });
+}
+
+bool HandledIn(const CaseTimeline& timeline, int year) {
+  return HandledBetween(timeline, Date::FirstDayOfYear(year), Date::LastDayOfYear(year));
 }
 
 WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<std::string>& districts,

@@ -49,8 +49,13 @@ struct WoonoverlastYearTotals {
 // A trend covers at most this many years (from and to included).
 inline constexpr int kMaxSeriesYears = 10;
 
-// True when the casus was handled in `year`: reported on or before 31-12-year and not
-// already closed before 1-1-year, or re-opened during the year.
+// True when the casus was handled in the period from `from` to `to` (both included): reported
+// on or before `to` and not already closed at the end of the day before `from`, or changed
+// (re-opened) within the period. The definition every report counts by, for any period: a
+// quarter, the four months of a bestuursrapportage, a year.
+bool HandledBetween(const CaseTimeline& timeline, Date from, Date to);
+
+// HandledBetween for the calendar year `year`.
 bool HandledIn(const CaseTimeline& timeline, int year);
 
 // Computes Tabel 5.1 for `year` from case histories. Pure: the same timelines give the same

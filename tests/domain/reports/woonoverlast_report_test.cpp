@@ -8,6 +8,8 @@
 using casus::domain::BuildWoonoverlastReport;
 using casus::domain::CaseState;
 using casus::domain::CaseTimeline;
+using casus::domain::Date;
+using casus::domain::HandledBetween;
 using casus::domain::HandledIn;
 using casus::domain::HousingType;
 using casus::domain::LopendAfgerond;
@@ -170,4 +172,42 @@ TEST_CASE("Suppressed cells show a marker while the totals stay true", "[domain]
         "Totaal,6,0,2,0,0,0,8\n");
   CHECK(casus::domain::WoonoverlastReportCsv(report, {1}) ==
         casus::domain::WoonoverlastReportCsv(report));
+}
+
+TEST_CASE("Handled in a period: open at its start, or re-opened within it",
+          "[domain][year_report]") {
+  // Reported in 2023, closed on 20 February 2024, re-opened on 15 May 2024.
+  const CaseTimeline timeline = TimelineBuilder("Centrum", HousingType::kKoop, "2023-11-01")
+                                    .To(CaseState::kLopend, "2023-11-02")
+                                    .To(CaseState::kAfgerond, "2024-02-20")
+                                    .To(CaseState::kLopend, "2024-05-15");
+  const auto q = [&](const char* from, const char* to) {
+    return HandledBetween(timeline, *Date::Parse(from), *Date::Parse(to));
+  };
+  CHECK(q("2024-01-01", "2024-03-31"));        // Q1: open at its start
+  CHECK_FALSE(q("2024-04-01", "2024-05-14"));  // closed before, not yet re-opened
+  CHECK(q("2024-04-01", "2024-06-30"));        // Q2: re-opened within it
+  CHECK(q("2024-02-21", "2024-05-15"));        // re-opened on its last day
+  CHECK_FALSE(q("2023-01-01", "2023-10-31"));  // before it was reported
+  CHECK(q("2023-11-01", "2023-11-01"));        // the day it was reported
+  CHECK(HandledIn(timeline, 2024) == q("2024-01-01", "2024-12-31"));
+}
+
+TEST_CASE("A period of one calendar year is that year, for every casus of a random history",
+          "[domain][year_report]") {
+  // HandledIn is the year's HandledBetween; pin that the year boundaries fall the same way as
+  // "any transition in the year" for histories crossing them.
+  for (const char* closed_on : {"2023-12-31", "2024-01-01", "2024-12-31", "2025-01-01"}) {
+    for (const char* reopened_on : {"2024-01-01", "2024-06-30", "2024-12-31", "2025-01-01"}) {
+      if (std::string(reopened_on) < closed_on) continue;
+      const CaseTimeline timeline = TimelineBuilder("Centrum", HousingType::kKoop, "2023-03-01")
+                                        .To(CaseState::kLopend, "2023-03-02")
+                                        .To(CaseState::kAfgerond, closed_on)
+                                        .To(CaseState::kLopend, reopened_on);
+      INFO(closed_on << " / " << reopened_on);
+      const bool closed_before = std::string(closed_on) < "2024-01-01";
+      const bool reopened_in = std::string(reopened_on) <= "2024-12-31";
+      CHECK(HandledIn(timeline, 2024) == (!closed_before || reopened_in));
+    }
+  }
 }
