@@ -347,9 +347,9 @@ namespace {
 // pass over its transitions up to the peildatum (index case_transitions_states covers it)
 // finds the last one on or before a day as the largest of sequence * 2 + closed, so that one
 // MAX also says whether the casus was closed then (NULL: it did not exist yet). Dates never
-// decrease along the sequence, so a casus changed in a year exactly when its last transition
-// by the year's end differs from its last one before the year: three such MAXes answer
-// HandledIn and the peildatum for the year and the year before
+// decrease along the sequence, so a casus changed in a period exactly when its last transition
+// by the period's end differs from its last one before it: three such MAXes answer
+// HandledBetween and the peildatum for the period and the one before
 // (domain/reports/woonoverlast_tally.hpp).
 constexpr const char* kWoonoverlastTallies = R"(
 WITH per_case AS (
@@ -367,7 +367,7 @@ SELECT d.name, c.housing_type,
   COALESCE(p.at_end % 2, 0) AS closed,
   (c.reported_on <= :previous_end AND (p.before_previous_start IS NULL OR p.before_previous_start % 2 = 0 OR p.at_previous_end > p.before_previous_start)) AS handled_previous,
   COALESCE(p.at_previous_end % 2, 0) AS closed_previous,
-  (c.reported_on >= :start) AS new_in_year,
+  (c.reported_on >= :start) AS new_in_period,
   COUNT(*)
 FROM cases c
 LEFT JOIN per_case p ON p.case_id = c.id
@@ -378,17 +378,23 @@ GROUP BY 1, 2, 3, 4, 5, 6, 7
 
 }  // namespace
 
-std::vector<domain::WoonoverlastTally> SociCaseRepository::WoonoverlastTallies(int year) {
+std::vector<domain::WoonoverlastTally> SociCaseRepository::WoonoverlastTallies(
+    const domain::ReportPeriod& period, const domain::ReportPeriod& previous) {
+  // The query reads "before the period" as "by the previous period's end".
+  if (previous.to.AddDays(1) != period.from || previous.from > previous.to ||
+      period.from > period.to) {
+    throw std::invalid_argument("the previous period must end the day before the period starts");
+  }
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-  std::string start = domain::Date::FirstDayOfYear(year).ToString();
-  std::string end = domain::Date::LastDayOfYear(year).ToString();
-  std::string previous_start = domain::Date::FirstDayOfYear(year - 1).ToString();
-  std::string previous_end = domain::Date::LastDayOfYear(year - 1).ToString();
+  std::string start = period.from.ToString();
+  std::string end = period.to.ToString();
+  std::string previous_start = previous.from.ToString();
+  std::string previous_end = previous.to.ToString();
 
   Nullable district;
   std::string housing_type;
-  int handled = 0, closed = 0, handled_previous = 0, closed_previous = 0, new_in_year = 0;
+  int handled = 0, closed = 0, handled_previous = 0, closed_previous = 0, new_in_period = 0;
   std::int64_t count = 0;
   CachedStatement statement(*sql, kWoonoverlastTallies);
   statement->exchange(soci::into(district.value, district.indicator));
@@ -397,7 +403,7 @@ std::vector<domain::WoonoverlastTally> SociCaseRepository::WoonoverlastTallies(i
   statement->exchange(soci::into(closed));
   statement->exchange(soci::into(handled_previous));
   statement->exchange(soci::into(closed_previous));
-  statement->exchange(soci::into(new_in_year));
+  statement->exchange(soci::into(new_in_period));
   statement->exchange(soci::into(count));
   statement->exchange(soci::use(start, "start"));
   statement->exchange(soci::use(end, "end"));
@@ -413,7 +419,7 @@ std::vector<domain::WoonoverlastTally> SociCaseRepository::WoonoverlastTallies(i
     tally.closed = closed != 0;
     tally.handled_previous = handled_previous != 0;
     tally.closed_previous = closed_previous != 0;
-    tally.new_in_year = new_in_year != 0;
+    tally.new_in_period = new_in_period != 0;
     tally.count = count;
     tallies.push_back(std::move(tally));
   }

@@ -43,7 +43,9 @@ class SociCaseRepository final : public domain::CaseRepository {
   std::vector<domain::CaseTimeline> Timelines(domain::CaseKind kind, domain::Date until) override;
   // One GROUP BY over the transitions and one over the casussen; memory does not grow with
   // the number of casussen.
-  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(int year) override;
+  // Throws std::invalid_argument unless `previous` ends the day before `period` starts.
+  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(
+      const domain::ReportPeriod& period, const domain::ReportPeriod& previous) override;
   std::vector<domain::CaseTimeline> TimelinesActiveSince(domain::CaseKind kind, domain::Date since,
                                                          domain::Date until) override;
 

@@ -61,10 +61,12 @@ class CaseRepository {
   // loading the rest. This default filters Timelines; storage does better.
   virtual std::vector<CaseTimeline> TimelinesActiveSince(CaseKind kind, Date since, Date until);
 
-  // The woonoverlast casussen counted as Tabel 5.1 of `year` asks (WoonoverlastTally), in any
-  // order; each casus in exactly one tally, with the answers TallyOf gives for its timeline.
-  // Computed where the data is: it must not load every casus.
-  virtual std::vector<WoonoverlastTally> WoonoverlastTallies(int year) = 0;
+  // The woonoverlast casussen reported by `period.to`, counted as Tabel 5.1 of `period` asks
+  // (WoonoverlastTally), in any order; each casus in exactly one tally, with the answers
+  // TallyOf gives for its timeline. `previous` ends the day before `period` starts. Computed
+  // where the data is: it must not load every casus.
+  virtual std::vector<WoonoverlastTally> WoonoverlastTallies(const ReportPeriod& period,
+                                                             const ReportPeriod& previous) = 0;
 };
 
 }  // namespace casus::domain

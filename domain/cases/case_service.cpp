@@ -189,8 +189,9 @@ std::vector<TransitionRecord> CaseService::History(CaseId id) {
 
 WoonoverlastReport CaseService::WoonoverlastYearReport(int year) {
   RequireYear(year);
-  return BuildWoonoverlastReportFromTallies(year, districts_.Districts(),
-                                            cases_.WoonoverlastTallies(year));
+  return BuildWoonoverlastReportFromTallies(
+      year, districts_.Districts(),
+      cases_.WoonoverlastTallies(ReportPeriod::Year(year), ReportPeriod::Year(year - 1)));
 }
 
 std::vector<std::string> CaseService::Districts() { return districts_.Districts(); }

@@ -15,16 +15,17 @@ bool ClosedAt(const CaseTimeline& timeline, Date day) {
 
 }  // namespace
 
-std::optional<WoonoverlastTally> TallyOf(const CaseTimeline& timeline, int year) {
+std::optional<WoonoverlastTally> TallyOf(const CaseTimeline& timeline, const ReportPeriod& period,
+                                         const ReportPeriod& previous) {
   if (!timeline.housing_type) return std::nullopt;
   WoonoverlastTally tally;
   tally.district = timeline.district;
   tally.housing_type = *timeline.housing_type;
-  tally.handled = HandledIn(timeline, year);
-  tally.closed = ClosedAt(timeline, Date::LastDayOfYear(year));
-  tally.handled_previous = HandledIn(timeline, year - 1);
-  tally.closed_previous = ClosedAt(timeline, Date::LastDayOfYear(year - 1));
-  tally.new_in_year = timeline.reported_on.year() == year;
+  tally.handled = HandledBetween(timeline, period.from, period.to);
+  tally.closed = ClosedAt(timeline, period.to);
+  tally.handled_previous = HandledBetween(timeline, previous.from, previous.to);
+  tally.closed_previous = ClosedAt(timeline, previous.to);
+  tally.new_in_period = timeline.reported_on >= period.from && timeline.reported_on <= period.to;
   tally.count = 1;
   return tally;
 }
@@ -41,7 +42,7 @@ WoonoverlastReport BuildWoonoverlastReportFromTallies(
   std::map<std::string, WoonoverlastRow> unlisted;  // alphabetical, after the listed wijken
   for (const WoonoverlastTally& tally : tallies) {
     const int count = static_cast<int>(tally.count);
-    if (tally.new_in_year) report.new_in_year += count;
+    if (tally.new_in_period) report.new_in_year += count;
     if (tally.handled_previous) {
       (tally.closed_previous ? report.previous_year.afgerond : report.previous_year.lopend) +=
           count;

@@ -11,27 +11,38 @@
 
 namespace casus::domain {
 
+// A report's period, both days included; its peildatum is `to`.
+struct ReportPeriod {
+  Date from;
+  Date to;
+  static ReportPeriod Year(int year) {
+    return {Date::FirstDayOfYear(year), Date::LastDayOfYear(year)};
+  }
+  friend bool operator==(const ReportPeriod&, const ReportPeriod&) = default;
+};
+
 // Woonoverlast casussen counted by their answers to what Tabel 5.1 asks of each casus, for a
-// year and the year before: what an aggregation in storage (a GROUP BY) returns instead of
-// every casus with its history, so that a report costs neither the memory nor the time of
+// period and the period before it: what an aggregation in storage (a GROUP BY) returns instead
+// of every casus with its history, so that a report costs neither the memory nor the time of
 // loading them all. `count` casussen share these answers.
 struct WoonoverlastTally {
   std::optional<std::string> district;
   HousingType housing_type = HousingType::kKoop;
-  bool handled = false;           // HandledIn(year)
-  bool closed = false;            // closed at 31 December of the year
-  bool handled_previous = false;  // HandledIn(year - 1)
-  bool closed_previous = false;   // closed at 31 December of the year before
-  bool new_in_year = false;       // reported in the year
+  bool handled = false;           // HandledBetween the period
+  bool closed = false;            // closed at the period's end (its peildatum)
+  bool handled_previous = false;  // HandledBetween the previous period
+  bool closed_previous = false;   // closed at the previous period's end
+  bool new_in_period = false;     // reported in the period
   std::int64_t count = 0;
 
   friend bool operator==(const WoonoverlastTally&, const WoonoverlastTally&) = default;
 };
 
-// The answers of one casus, by the definition (HandledIn and the state at the peildatum), with
-// a count of 1; nullopt for a timeline without a woningtype, which the table ignores. What a
-// storage aggregation must agree with, casus by casus.
-std::optional<WoonoverlastTally> TallyOf(const CaseTimeline& timeline, int year);
+// The answers of one casus, by the definition (HandledBetween and the state at the peildatum),
+// with a count of 1; nullopt for a timeline without a woningtype, which the table ignores.
+// What a storage aggregation must agree with, casus by casus.
+std::optional<WoonoverlastTally> TallyOf(const CaseTimeline& timeline, const ReportPeriod& period,
+                                         const ReportPeriod& previous);
 
 // Tabel 5.1 for `year` from tallies: the same report, cell for cell, as BuildWoonoverlastReport
 // over the casussen the tallies count. Rows as there: `districts` in order, then a row per

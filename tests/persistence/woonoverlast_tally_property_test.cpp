@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -96,8 +97,10 @@ TEST_CASE("Tabel 5.1 from the database's aggregation equals Tabel 5.1 by definit
     const auto defined = domain::BuildWoonoverlastReport(
         year, districts,
         cases.Timelines(domain::CaseKind::kWoonoverlast, Date::LastDayOfYear(year)));
-    const auto fast = domain::BuildWoonoverlastReportFromTallies(year, districts,
-                                                                 cases.WoonoverlastTallies(year));
+    const auto fast = domain::BuildWoonoverlastReportFromTallies(
+        year, districts,
+        cases.WoonoverlastTallies(domain::ReportPeriod::Year(year),
+                                  domain::ReportPeriod::Year(year - 1)));
     CheckSameReport(fast, defined);
   }
 }
@@ -131,10 +134,20 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("Each casus's tally from the database is its tally by definition",
+TEST_CASE("Each casus's tally from the database is its tally by definition, for any period",
           "[persistence][reports][property]") {
-  // Casus by casus: one casus in the database at a time, compared with TallyOf.
+  // Casus by casus: one casus in the database at a time, compared with TallyOf, for calendar
+  // years and for random periods (a day to three years long) after an equally long one.
   std::mt19937 random(7);
+  std::vector<std::pair<domain::ReportPeriod, domain::ReportPeriod>> periods;
+  for (int year = 2018; year <= 2026; ++year) {
+    periods.push_back({domain::ReportPeriod::Year(year), domain::ReportPeriod::Year(year - 1)});
+  }
+  for (int i = 0; i < 20; ++i) {
+    const Date from = Date(2018, 1, 1).AddDays(static_cast<int>(random() % (8 * 365)));
+    const int days = static_cast<int>(random() % (3 * 365));
+    periods.push_back({{from, from.AddDays(days)}, {from.AddDays(-days - 1), from.AddDays(-1)}});
+  }
   for (int round = 0; round < 40; ++round) {
     testing::TempDatabase db;
     SociCaseRepository cases(db.database);
@@ -142,17 +155,27 @@ TEST_CASE("Each casus's tally from the database is its tally by definition",
     Populate(cases, districts, random, 1);
     const auto timelines =
         cases.Timelines(domain::CaseKind::kWoonoverlast, Date::LastDayOfYear(2030));
-    for (int year = 2018; year <= 2026; ++year) {
-      const auto tallies = cases.WoonoverlastTallies(year);
+    for (const auto& [period, previous] : periods) {
+      const auto tallies = cases.WoonoverlastTallies(period, previous);
       std::vector<domain::WoonoverlastTally> expected;
       for (const auto& timeline : timelines) {
-        if (timeline.reported_on > Date::LastDayOfYear(year)) continue;
-        if (auto tally = domain::TallyOf(timeline, year)) expected.push_back(*tally);
+        if (timeline.reported_on > period.to) continue;
+        if (auto tally = domain::TallyOf(timeline, period, previous)) expected.push_back(*tally);
       }
-      INFO("round " << round << ", year " << year);
+      INFO("round " << round << ", period " << period.from.ToString() << " to "
+                    << period.to.ToString());
       CHECK(tallies == expected);
     }
   }
+}
+
+TEST_CASE("A previous period that does not end the day before is refused",
+          "[persistence][reports]") {
+  testing::TempDatabase db;
+  SociCaseRepository cases(db.database);
+  CHECK_THROWS_AS(
+      cases.WoonoverlastTallies(domain::ReportPeriod::Year(2024), domain::ReportPeriod::Year(2022)),
+      std::invalid_argument);
 }
 
 }  // namespace

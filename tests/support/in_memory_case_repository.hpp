@@ -96,11 +96,11 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
   }
 
   // By the definition: every timeline's own tally (TallyOf), as many as there are casussen.
-  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(int year) override {
+  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(
+      const domain::ReportPeriod& period, const domain::ReportPeriod& previous) override {
     std::vector<domain::WoonoverlastTally> tallies;
-    for (const auto& timeline :
-         Timelines(domain::CaseKind::kWoonoverlast, domain::Date::LastDayOfYear(year))) {
-      if (auto tally = domain::TallyOf(timeline, year)) tallies.push_back(*tally);
+    for (const auto& timeline : Timelines(domain::CaseKind::kWoonoverlast, period.to)) {
+      if (auto tally = domain::TallyOf(timeline, period, previous)) tallies.push_back(*tally);
     }
     return tallies;
   }

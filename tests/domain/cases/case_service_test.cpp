@@ -54,8 +54,9 @@ class CountingCaseRepository final : public CaseRepository {
   std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) override {
     return inner.Timelines(kind, until);
   }
-  std::vector<WoonoverlastTally> WoonoverlastTallies(int year) override {
-    return inner.WoonoverlastTallies(year);
+  std::vector<WoonoverlastTally> WoonoverlastTallies(const ReportPeriod& period,
+                                                     const ReportPeriod& previous) override {
+    return inner.WoonoverlastTallies(period, previous);
   }
 
   casus::testing::InMemoryCaseRepository inner;
