@@ -1,8 +1,8 @@
 #include "persistence/soci_district_repository.hpp"
 
-#include "persistence/statement_cache.hpp"
-
 #include <soci/soci.h>
+
+#include "persistence/statement_cache.hpp"
 
 namespace casus::persistence {
 

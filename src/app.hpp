@@ -25,8 +25,9 @@ namespace casus::cli {
 // and the domain services wired on them. Members are declared in dependency order, so they are
 // destroyed in reverse. Not copyable or movable: the services hold references into it.
 struct App {
-  // `connections`: SQLite connections in the pool; a server wants one per worker thread and
-  // one for the writer, so that no request waits for a connection.
+  // `connections`: SQLite connections in the pool; a server wants one per worker and report
+  // worker thread and one for the writer, so that no request waits for a connection (a report
+  // holds one for seconds on a large database).
   explicit App(const std::string& db_path, std::size_t connections = 4);
   App(const App&) = delete;
   App& operator=(const App&) = delete;

@@ -100,7 +100,9 @@ int Serve(const CommandLine& line) {
   }
   RaiseOpenFileLimit();
   TuneAllocator();
-  App app(line.Required("db"), static_cast<std::size_t>(options.WorkerCount()) + 1);
+  // A connection for every thread that may hold one at once: workers, report workers, writer.
+  App app(line.Required("db"),
+          static_cast<std::size_t>(options.WorkerCount() + options.report_workers) + 1);
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";
   }
