@@ -282,8 +282,23 @@ std::vector<domain::CaseTimeline> SociCaseRepository::TimelinesActiveSince(domai
   return TimelinesWhere(kind, until, since);
 }
 
+void SociCaseRepository::VisitTimelinesActiveSince(
+    domain::CaseKind kind, domain::Date since, domain::Date until,
+    const std::function<void(const domain::CaseTimeline&)>& visit) {
+  VisitWhere(kind, until, since, visit);
+}
+
 std::vector<domain::CaseTimeline> SociCaseRepository::TimelinesWhere(
     domain::CaseKind kind, domain::Date until, std::optional<domain::Date> since) {
+  std::vector<domain::CaseTimeline> timelines;
+  VisitWhere(kind, until, since,
+             [&](const domain::CaseTimeline& timeline) { timelines.push_back(timeline); });
+  return timelines;
+}
+
+void SociCaseRepository::VisitWhere(domain::CaseKind kind, domain::Date until,
+                                    std::optional<domain::Date> since,
+                                    const std::function<void(const domain::CaseTimeline&)>& visit) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
   SqlConditions conditions;
@@ -298,47 +313,45 @@ std::vector<domain::CaseTimeline> SociCaseRepository::TimelinesWhere(
         "since", since->ToString());
   }
 
-  std::vector<domain::CaseTimeline> timelines;
-  std::map<CaseId, std::size_t> index;
-  {
-    CaseId id = 0;
-    Nullable district;
-    Nullable housing_type;
-    std::string reported_on;
-    CachedStatement statement(*sql,
-                              "SELECT c.id, d.name, c.housing_type, c.reported_on FROM cases c "
-                              "LEFT JOIN districts d ON d.id = c.district_id" +
-                                  conditions.Sql() + " ORDER BY c.id");
-    statement->exchange(soci::into(id));
-    statement->exchange(soci::into(district.value, district.indicator));
-    statement->exchange(soci::into(housing_type.value, housing_type.indicator));
-    statement->exchange(soci::into(reported_on));
-    conditions.Use(*statement);
-    statement.Execute(false);
-    while (statement->fetch()) {
-      index[id] = timelines.size();
-      timelines.push_back({id,
-                           district.Get(),
-                           ParseNullable<domain::HousingType>(housing_type, "cases.housing_type"),
-                           ParseStoredDate(reported_on, "cases.reported_on"),
-                           {}});
+  // Two cursors in id order over the same casussen, merged: one casus in memory at a time.
+  CaseId id = 0;
+  Nullable district;
+  Nullable housing_type;
+  std::string reported_on;
+  CachedStatement cases(*sql,
+                        "SELECT c.id, d.name, c.housing_type, c.reported_on FROM cases c "
+                        "LEFT JOIN districts d ON d.id = c.district_id" +
+                            conditions.Sql() + " ORDER BY c.id");
+  cases->exchange(soci::into(id));
+  cases->exchange(soci::into(district.value, district.indicator));
+  cases->exchange(soci::into(housing_type.value, housing_type.indicator));
+  cases->exchange(soci::into(reported_on));
+  conditions.Use(*cases);
+  cases.Execute(false);
+
+  TransitionRow row;
+  CachedStatement transitions(
+      *sql, std::string("SELECT ") + kTransitionColumns +
+                " FROM case_transitions t JOIN cases c ON c.id = t.case_id" + conditions.Sql() +
+                " ORDER BY t.case_id, t.sequence");
+  row.Into(*transitions);
+  conditions.Use(*transitions);
+  transitions.Execute(false);
+  bool have_row = transitions->fetch();
+
+  domain::CaseTimeline timeline;
+  while (cases->fetch()) {
+    timeline.id = id;
+    timeline.district = district.Get();
+    timeline.housing_type = ParseNullable<domain::HousingType>(housing_type, "cases.housing_type");
+    timeline.reported_on = ParseStoredDate(reported_on, "cases.reported_on");
+    timeline.history.clear();
+    for (; have_row && row.case_id <= id; have_row = transitions->fetch()) {
+      if (row.case_id == id) timeline.history.push_back(row.ToRecord());
     }
-  }
-  {
-    TransitionRow row;
-    CachedStatement statement(
-        *sql, std::string("SELECT ") + kTransitionColumns +
-                  " FROM case_transitions t JOIN cases c ON c.id = t.case_id" + conditions.Sql() +
-                  " ORDER BY t.case_id, t.sequence");
-    row.Into(*statement);
-    conditions.Use(*statement);
-    statement.Execute(false);
-    while (statement->fetch()) {
-      timelines[index.at(row.case_id)].history.push_back(row.ToRecord());
-    }
+    visit(timeline);
   }
   transaction.Commit();
-  return timelines;
 }
 
 namespace {

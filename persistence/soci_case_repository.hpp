@@ -48,10 +48,16 @@ class SociCaseRepository final : public domain::CaseRepository {
       const domain::ReportPeriod& period, const domain::ReportPeriod& previous) override;
   std::vector<domain::CaseTimeline> TimelinesActiveSince(domain::CaseKind kind, domain::Date since,
                                                          domain::Date until) override;
+  // Streams: two cursors in id order (casussen, their transitions) in one snapshot, merged.
+  void VisitTimelinesActiveSince(
+      domain::CaseKind kind, domain::Date since, domain::Date until,
+      const std::function<void(const domain::CaseTimeline&)>& visit) override;
 
  private:
   std::vector<domain::CaseTimeline> TimelinesWhere(domain::CaseKind kind, domain::Date until,
                                                    std::optional<domain::Date> since);
+  void VisitWhere(domain::CaseKind kind, domain::Date until, std::optional<domain::Date> since,
+                  const std::function<void(const domain::CaseTimeline&)>& visit);
   Database& database_;
 };
 

@@ -192,15 +192,36 @@ int SeedSynthetic(const CommandLine& line) {
   return 0;
 }
 
+namespace {
+
+// --from and --to as a period, or nullopt when neither is given; refused with --year, or when
+// only one of them is given.
+std::optional<domain::ReportPeriod> PeriodOption(const CommandLine& line) {
+  const auto from = line.Option("from");
+  const auto to = line.Option("to");
+  if (!from && !to) return std::nullopt;
+  if (!from || !to) throw UsageError("--from and --to go together");
+  if (line.Option("year")) throw UsageError("--year or --from and --to, not both");
+  const auto date = [](const std::string& text, std::string_view option) {
+    const auto day = domain::Date::Parse(text);
+    if (!day) throw UsageError(std::string(option) + " must be a date YYYY-MM-DD");
+    return *day;
+  };
+  return domain::ReportPeriod{date(*from, "--from"), date(*to, "--to")};
+}
+
+}  // namespace
+
 int Report(const CommandLine& line) {
-  line.Allow({"db", "year", "format"});
+  line.Allow({"db", "year", "from", "to", "format"});
   const auto& words = line.words();
   if (words.size() != 2 || (words[1] != "woonoverlast" && words[1] != "ondermijning")) {
     throw UsageError(
-        "usage: casus report woonoverlast|ondermijning --year Y --db PATH "
-        "[--format table|csv|json]");
+        "usage: casus report woonoverlast|ondermijning (--year Y | --from YYYY-MM-DD --to "
+        "YYYY-MM-DD) --db PATH [--format table|csv|json]");
   }
-  const int year = ParseWholeNumber(line.Required("year"), "--year");
+  const auto period = PeriodOption(line);
+  const int year = period ? 0 : ParseWholeNumber(line.Required("year"), "--year");
   const std::string format = line.Option("format").value_or("table");
   if (format != "table" && format != "csv" && format != "json") {
     throw UsageError("--format is table, csv or json");
@@ -208,11 +229,21 @@ int Report(const CommandLine& line) {
   const std::string db_path = line.Required("db");
   RequireExistingDatabase(db_path);
   App app(db_path);
-  if (words[1] == "woonoverlast") {
+  if (words[1] == "woonoverlast" && period) {
+    const auto report = app.services.cases.WoonoverlastForPeriod(*period);
+    std::cout << (format == "csv"    ? domain::WoonoverlastPeriodReportCsv(report)
+                  : format == "json" ? web::WoonoverlastPeriodReportJson(report) + "\n"
+                                     : domain::WoonoverlastPeriodReportText(report));
+  } else if (words[1] == "woonoverlast") {
     const auto report = app.services.cases.WoonoverlastYearReport(year);
     std::cout << (format == "csv"    ? domain::WoonoverlastReportCsv(report)
                   : format == "json" ? web::WoonoverlastReportJson(report) + "\n"
                                      : domain::WoonoverlastReportText(report));
+  } else if (period) {
+    const auto figures = app.services.ondermijning_reports.PeriodReport(*period);
+    std::cout << (format == "csv"    ? domain::OndermijningFiguresCsv(figures)
+                  : format == "json" ? web::OndermijningFiguresJson(figures) + "\n"
+                                     : domain::OndermijningPeriodText(figures));
   } else {
     const auto report = app.services.ondermijning_reports.YearReport(year);
     std::cout << (format == "csv"    ? domain::OndermijningReportCsv(report)

@@ -28,6 +28,8 @@ commands:
         print the woonoverlast year report (Tabel 5.1) for year Y
   report ondermijning --year Y --db PATH [--format table|csv|json]
         print the ondermijning year figures for year Y
+  report woonoverlast|ondermijning --from YYYY-MM-DD --to YYYY-MM-DD --db PATH [--format ...]
+        the same for any period of at most 10 years (a quarter, four months), peildatum --to
   token create --db PATH --name NAME --role ROLE [--expires YYYY-MM-DD]
         create an API token (roles: woonoverlast, ondermijning, analist, beheerder); the
         token is printed once, alone on the last line

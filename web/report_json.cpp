@@ -45,10 +45,34 @@ void WriteRow(JsonWriter& writer, const domain::WoonoverlastRow& row,
   writer.EndObject();
 }
 
+void WritePeriod(JsonWriter& writer, const domain::ReportPeriod& period) {
+  WriteKey(writer, "from");
+  WriteString(writer, period.from.ToString());
+  WriteKey(writer, "to");
+  WriteString(writer, period.to.ToString());
+}
+
+void WriteTable(JsonWriter& writer, const std::vector<domain::WoonoverlastRow>& rows,
+                const domain::WoonoverlastRow& totals, const domain::CellSuppression& suppression) {
+  WriteKey(writer, "rows");
+  writer.StartArray();
+  for (const auto& row : rows) WriteRow(writer, row, suppression);
+  writer.EndArray();
+  WriteKey(writer, "totals");
+  WriteRow(writer, totals, {});  // totals stay true
+}
+
 // The members of one year's figures, inside an object the caller opened.
+// A year's figures say "year"; any other period's "from" and "to", and "period" where a
+// year's say "year" (started_before_period).
 void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& figures,
                          const domain::CellSuppression& suppression) {
-  WriteCount(writer, "year", figures.year);
+  const bool year = figures.year != 0;
+  if (year) {
+    WriteCount(writer, "year", figures.year);
+  } else {
+    WritePeriod(writer, figures.period);
+  }
   WriteKey(writer, "peildatum");
   WriteString(writer, figures.peildatum.ToString());
 
@@ -83,8 +107,9 @@ void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& 
   WriteKey(writer, "cases");
   writer.StartObject();
   WriteCount(writer, "handled", cases.handled);
-  WriteCount(writer, "started_before_year", cases.started_before_year);
-  WriteCount(writer, "started_in_year", cases.started_in_year);
+  WriteCount(writer, year ? "started_before_year" : "started_before_period",
+             cases.started_before_year);
+  WriteCount(writer, year ? "started_in_year" : "started_in_period", cases.started_in_year);
   WriteCount(writer, "closed", cases.closed);
   WriteCount(writer, "continuing", cases.continuing);
   WriteKey(writer, "outcomes");
@@ -117,15 +142,34 @@ std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
   WriteCount(writer, "year", report.year);
   WriteKey(writer, "peildatum");
   WriteString(writer, report.peildatum.ToString());
-  WriteKey(writer, "rows");
-  writer.StartArray();
-  for (const auto& row : report.rows) WriteRow(writer, row, suppression);
-  writer.EndArray();
-  WriteKey(writer, "totals");
-  WriteRow(writer, report.totals, {});  // totals stay true
+  WriteTable(writer, report.rows, report.totals, suppression);
   WriteCount(writer, "new_in_year", report.new_in_year);
   WriteKey(writer, "previous_year");
   WriteLopendAfgerond(writer, report.previous_year, true, {});
+  writer.EndObject();
+  return buffer.GetString();
+}
+
+std::string WoonoverlastPeriodReportJson(const domain::WoonoverlastPeriodReport& report,
+                                         const domain::CellSuppression& suppression) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  WritePeriod(writer, report.period);
+  WriteKey(writer, "peildatum");
+  WriteString(writer, report.period.to.ToString());
+  WriteTable(writer, report.rows, report.totals, suppression);
+  WriteCount(writer, "new_in_period", report.new_in_period);
+  writer.EndObject();
+  return buffer.GetString();
+}
+
+std::string OndermijningFiguresJson(const domain::OndermijningFigures& figures,
+                                    const domain::CellSuppression& suppression) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartObject();
+  WriteFiguresMembers(writer, figures, suppression);
   writer.EndObject();
   return buffer.GetString();
 }

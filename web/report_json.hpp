@@ -42,4 +42,16 @@ std::string WoonoverlastSeriesJson(int from, int to,
 std::string OndermijningReportJson(const domain::OndermijningReport& report,
                                    const domain::CellSuppression& suppression = {});
 
+// Tabel 5.1 for a period, as GET /api/v1/reports/woonoverlast?from=&to=:
+// {"from":"2024-01-01","to":"2024-04-30","peildatum":"2024-04-30","rows":[...],"totals":{...},
+//  "new_in_period":42}, rows and totals as in the year's report.
+std::string WoonoverlastPeriodReportJson(const domain::WoonoverlastPeriodReport& report,
+                                         const domain::CellSuppression& suppression = {});
+
+// One period's ondermijning figures, as GET /api/v1/reports/ondermijning?from=&to=: the
+// members of a year's figures with "from" and "to" for "year", and started_before_period and
+// started_in_period for the cases' started_before_year and started_in_year.
+std::string OndermijningFiguresJson(const domain::OndermijningFigures& figures,
+                                    const domain::CellSuppression& suppression = {});
+
 }  // namespace casus::web

@@ -24,8 +24,7 @@ struct ReportQuery {
   domain::CellSuppression suppression;
 };
 
-ReportQuery ParseReportQuery(std::string_view query) {
-  const QueryString parameters(query, {"format", "suppress_below"});
+ReportQuery ParseReportQuery(const QueryString& parameters) {
   ReportQuery parsed;
   const std::string format = parameters.Get("format").value_or("json");
   if (format == "csv") {
@@ -44,12 +43,35 @@ ReportQuery ParseReportQuery(std::string_view query) {
   return parsed;
 }
 
-// The domain's CSV of `name`'s report for `year`, offered as a file to save.
-Response CsvResponse(const Request& request, std::string_view name, int year, std::string body) {
+ReportQuery ParseReportQuery(std::string_view query) {
+  return ParseReportQuery(QueryString(query, {"format", "suppress_below"}));
+}
+
+// The period of ?from=YYYY-MM-DD&to=YYYY-MM-DD, both required; its length and order are the
+// domain's to check.
+domain::ReportPeriod PeriodParameters(const QueryString& parameters) {
+  const auto date = [&](std::string_view name) {
+    const auto text = parameters.Get(name);
+    if (!text) ThrowMalformed("query parameters 'from' and 'to' (YYYY-MM-DD) are required");
+    const auto day = domain::Date::Parse(*text);
+    if (!day)
+      ThrowMalformed("query parameter '" + std::string(name) + "' must be a date YYYY-MM-DD");
+    return *day;
+  };
+  return {date("from"), date("to")};
+}
+
+std::string PeriodName(const domain::ReportPeriod& period) {
+  return period.from.ToString() + "-" + period.to.ToString();
+}
+
+// The domain's CSV of `name`'s report for `when` (a year, a period), offered as a file to save.
+Response CsvResponse(const Request& request, std::string_view name, const std::string& when,
+                     std::string body) {
   Response response{http::status::ok, request.version()};
   response.set(http::field::content_type, "text/csv; charset=utf-8");
-  response.set(http::field::content_disposition, "attachment; filename=\"" + std::string(name) +
-                                                     "-" + std::to_string(year) + ".csv\"");
+  response.set(http::field::content_disposition,
+               "attachment; filename=\"" + std::string(name) + "-" + when + ".csv\"");
   response.set(http::field::cache_control, "no-store");
   response.body() = std::move(body);
   response.keep_alive(request.keep_alive());
@@ -71,7 +93,7 @@ Response GetWoonoverlastReport(domain::GuardedReportService& service, const doma
     return JsonResponse(request, http::status::ok,
                         WoonoverlastReportJson(report, asked.suppression));
   }
-  return CsvResponse(request, "woonoverlast", report_year,
+  return CsvResponse(request, "woonoverlast", std::to_string(report_year),
                      domain::WoonoverlastReportCsv(report, asked.suppression));
 }
 
@@ -98,8 +120,38 @@ Response GetOndermijningReport(domain::GuardedReportService& service, const doma
     return JsonResponse(request, http::status::ok,
                         OndermijningReportJson(report, asked.suppression));
   }
-  return CsvResponse(request, "ondermijning", report_year,
+  return CsvResponse(request, "ondermijning", std::to_string(report_year),
                      domain::OndermijningReportCsv(report, asked.suppression));
+}
+
+Response GetWoonoverlastPeriodReport(domain::GuardedReportService& service,
+                                     const domain::Actor& actor, const Request& request,
+                                     std::string_view query) {
+  const QueryString parameters(query, {"from", "to", "format", "suppress_below"});
+  const domain::ReportPeriod period = PeriodParameters(parameters);
+  const ReportQuery asked = ParseReportQuery(parameters);
+  const domain::WoonoverlastPeriodReport report = service.WoonoverlastForPeriod(actor, period);
+  if (asked.format == ReportFormat::kJson) {
+    return JsonResponse(request, http::status::ok,
+                        WoonoverlastPeriodReportJson(report, asked.suppression));
+  }
+  return CsvResponse(request, "woonoverlast", PeriodName(period),
+                     domain::WoonoverlastPeriodReportCsv(report, asked.suppression));
+}
+
+Response GetOndermijningPeriodReport(domain::GuardedReportService& service,
+                                     const domain::Actor& actor, const Request& request,
+                                     std::string_view query) {
+  const QueryString parameters(query, {"from", "to", "format", "suppress_below"});
+  const domain::ReportPeriod period = PeriodParameters(parameters);
+  const ReportQuery asked = ParseReportQuery(parameters);
+  const domain::OndermijningFigures figures = service.OndermijningForPeriod(actor, period);
+  if (asked.format == ReportFormat::kJson) {
+    return JsonResponse(request, http::status::ok,
+                        OndermijningFiguresJson(figures, asked.suppression));
+  }
+  return CsvResponse(request, "ondermijning", PeriodName(period),
+                     domain::OndermijningFiguresCsv(figures, asked.suppression));
 }
 
 }  // namespace casus::web

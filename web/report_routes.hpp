@@ -29,4 +29,17 @@ Response GetOndermijningReport(domain::GuardedReportService& service, const doma
                                const Request& request, std::string_view year,
                                std::string_view query);
 
+// GET /api/v1/reports/woonoverlast?from=YYYY-MM-DD&to=YYYY-MM-DD[&format][&suppress_below]:
+// Tabel 5.1 for any period, its peildatum `to`. 400 for a missing or malformed date, 422 when
+// from > to or the period is longer than domain::kMaxReportPeriodYears.
+Response GetWoonoverlastPeriodReport(domain::GuardedReportService& service,
+                                     const domain::Actor& actor, const Request& request,
+                                     std::string_view query);
+
+// GET /api/v1/reports/ondermijning?from=YYYY-MM-DD&to=YYYY-MM-DD[&format][&suppress_below]:
+// the ondermijning figures of any period, validated as the woonoverlast period.
+Response GetOndermijningPeriodReport(domain::GuardedReportService& service,
+                                     const domain::Actor& actor, const Request& request,
+                                     std::string_view query);
+
 }  // namespace casus::web

@@ -93,6 +93,18 @@ constexpr Route kRoutes[] = {
      Query::kRefused,
      [](const RouteCall& c) { return PostActivity(c.services.activities, c.actor(), c.request); }},
 
+    {{verb::get, "/api/v1/reports/woonoverlast", Action::kReadWoonoverlastReport},
+     Query::kAllowed,
+     [](const RouteCall& c) {
+       return GetWoonoverlastPeriodReport(c.services.reports, c.actor(), c.request, c.query);
+     },
+     Lane::kReport},
+    {{verb::get, "/api/v1/reports/ondermijning", Action::kReadOndermijningReport},
+     Query::kAllowed,
+     [](const RouteCall& c) {
+       return GetOndermijningPeriodReport(c.services.reports, c.actor(), c.request, c.query);
+     },
+     Lane::kReport},
     // Before {year}, which would take "series" for a year.
     {{verb::get, "/api/v1/reports/woonoverlast/series", Action::kReadWoonoverlastReport},
      Query::kAllowed,

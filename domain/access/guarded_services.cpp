@@ -96,6 +96,9 @@ GuardedReportService::GuardedReportService(CaseService& cases,
   if (data_version != nullptr) {
     woonoverlast_cache_ = std::make_unique<ReportCache<WoonoverlastReport>>(*data_version);
     ondermijning_cache_ = std::make_unique<ReportCache<OndermijningReport>>(*data_version);
+    woonoverlast_period_cache_ =
+        std::make_unique<ReportCache<WoonoverlastPeriodReport>>(*data_version);
+    ondermijning_period_cache_ = std::make_unique<ReportCache<OndermijningFigures>>(*data_version);
   }
 }
 
@@ -143,9 +146,41 @@ OndermijningReport GuardedReportService::Ondermijning(const Actor& actor, int ye
                    });
 }
 
+namespace {
+
+// What a period report is cached under and audited as.
+std::string PeriodKey(const ReportPeriod& period) {
+  return "from=" + period.from.ToString() + "&to=" + period.to.ToString();
+}
+
+}  // namespace
+
+WoonoverlastPeriodReport GuardedReportService::WoonoverlastForPeriod(const Actor& actor,
+                                                                     const ReportPeriod& period) {
+  return gate_.Run(actor, Action::kReadWoonoverlastReport,
+                   "reports/woonoverlast?" + PeriodKey(period), [&] {
+                     RequireReportPeriod(period);
+                     const auto compute = [&] { return cases_.WoonoverlastForPeriod(period); };
+                     if (!woonoverlast_period_cache_) return compute();
+                     return woonoverlast_period_cache_->Get(PeriodKey(period), compute);
+                   });
+}
+
+OndermijningFigures GuardedReportService::OndermijningForPeriod(const Actor& actor,
+                                                                const ReportPeriod& period) {
+  return gate_.Run(actor, Action::kReadOndermijningReport,
+                   "reports/ondermijning?" + PeriodKey(period), [&] {
+                     RequireReportPeriod(period);
+                     const auto compute = [&] { return ondermijning_.PeriodReport(period); };
+                     if (!ondermijning_period_cache_) return compute();
+                     return ondermijning_period_cache_->Get(PeriodKey(period), compute);
+                   });
+}
+
 std::uint64_t GuardedReportService::Computed() const {
   if (!woonoverlast_cache_) return 0;
-  return woonoverlast_cache_->Computed() + ondermijning_cache_->Computed();
+  return woonoverlast_cache_->Computed() + ondermijning_cache_->Computed() +
+         woonoverlast_period_cache_->Computed() + ondermijning_period_cache_->Computed();
 }
 
 AuditPage GuardedAuditService::Query(const Actor& actor, const AuditFilter& filter) {

@@ -77,6 +77,11 @@ class GuardedReportService {
   WoonoverlastReport Woonoverlast(const Actor& actor, int year);
   OndermijningReport Ondermijning(const Actor& actor, int year);
 
+  // The same tables for any period, audited as "reports/<kind>?from=...&to=...". Throws as
+  // RequireReportPeriod.
+  WoonoverlastPeriodReport WoonoverlastForPeriod(const Actor& actor, const ReportPeriod& period);
+  OndermijningFigures OndermijningForPeriod(const Actor& actor, const ReportPeriod& period);
+
   // The Totaal of Tabel 5.1 for every year from `from` to `to`, for a trend chart: one audited
   // request, each year's report from the cache when it is there. Throws DomainError(kInvalid)
   // when from > to or the span exceeds kMaxSeriesYears.
@@ -93,6 +98,8 @@ class GuardedReportService {
   AccessGate& gate_;
   std::unique_ptr<ReportCache<WoonoverlastReport>> woonoverlast_cache_;  // null: uncached
   std::unique_ptr<ReportCache<OndermijningReport>> ondermijning_cache_;
+  std::unique_ptr<ReportCache<WoonoverlastPeriodReport>> woonoverlast_period_cache_;
+  std::unique_ptr<ReportCache<OndermijningFigures>> ondermijning_period_cache_;
 };
 
 class GuardedAuditService {

@@ -17,4 +17,9 @@ std::vector<CaseTimeline> CaseRepository::TimelinesActiveSince(CaseKind kind, Da
   return active;
 }
 
+void CaseRepository::VisitTimelinesActiveSince(
+    CaseKind kind, Date since, Date until, const std::function<void(const CaseTimeline&)>& visit) {
+  for (const CaseTimeline& timeline : TimelinesActiveSince(kind, since, until)) visit(timeline);
+}
+
 }  // namespace casus::domain

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,12 @@ class CaseRepository {
   // in a period from `since` on (one closed before it and unchanged since cannot), without
   // loading the rest. This default filters Timelines; storage does better.
   virtual std::vector<CaseTimeline> TimelinesActiveSince(CaseKind kind, Date since, Date until);
+
+  // The same timelines, ascending by id, handed to `visit` one at a time: what a report counts
+  // them with, so that it holds one casus in memory, not all. `visit` must not call back into
+  // the repository. This default visits TimelinesActiveSince; storage streams them.
+  virtual void VisitTimelinesActiveSince(CaseKind kind, Date since, Date until,
+                                         const std::function<void(const CaseTimeline&)>& visit);
 
   // The woonoverlast casussen reported by `period.to`, counted as Tabel 5.1 of `period` asks
   // (WoonoverlastTally), in any order; each casus in exactly one tally, with the answers

@@ -194,6 +194,14 @@ WoonoverlastReport CaseService::WoonoverlastYearReport(int year) {
       cases_.WoonoverlastTallies(ReportPeriod::Year(year), ReportPeriod::Year(year - 1)));
 }
 
+WoonoverlastPeriodReport CaseService::WoonoverlastForPeriod(const ReportPeriod& period) {
+  RequireReportPeriod(period);
+  // The tallies answer for a previous period as well; the day before is the cheapest to ask.
+  const Date day_before = period.from.AddDays(-1);
+  return BuildWoonoverlastPeriodReportFromTallies(
+      period, districts_.Districts(), cases_.WoonoverlastTallies(period, {day_before, day_before}));
+}
+
 std::vector<std::string> CaseService::Districts() { return districts_.Districts(); }
 
 void CaseService::AddDistrict(const std::string& name) {

@@ -48,6 +48,9 @@ class CaseService {
 
   WoonoverlastReport WoonoverlastYearReport(int year);
 
+  // Tabel 5.1 for any period. Throws as RequireReportPeriod.
+  WoonoverlastPeriodReport WoonoverlastForPeriod(const ReportPeriod& period);
+
   // The wijken known to the municipality, in reference order.
   std::vector<std::string> Districts();
 

@@ -4,8 +4,7 @@
 #include <numeric>
 #include <sstream>
 
-#include "domain/cases/lifecycle.hpp"
-#include "domain/reports/woonoverlast_report.hpp"
+#include "domain/reports/ondermijning_tally.hpp"
 
 namespace casus::domain {
 
@@ -29,90 +28,23 @@ std::vector<int> LargestRemainderPercentages(const std::vector<int>& counts) {
   return percents;
 }
 
-namespace {
-
-bool InYear(Date day, int year) { return day.year() == year; }
-
-// The outcome of a casus closed at the peildatum, read from its history up to that day. Only
-// the last closure episode counts: a casus enforced, closed, re-opened and then disproven was
-// disproven.
-void CountOutcome(const CaseTimeline& timeline, Date peildatum, OndermijningOutcomes& outcomes) {
-  bool enforced = false;
-  bool closed_down = false;
-  const TransitionRecord* last = nullptr;
-  for (const auto& record : timeline.history) {
-    if (record.on > peildatum) break;
-    if (record.from && IsReopening(*record.from, record.to)) enforced = closed_down = false;
-    if (record.to == CaseState::kHandhaving) enforced = true;
-    if (record.to == CaseState::kSluiting) closed_down = true;
-    last = &record;
-  }
-  if (last == nullptr) return;
-  if (last->to == CaseState::kOntkracht) {
-    ++outcomes.ontkracht;
-  } else if (enforced) {
-    ++outcomes.handhaving;
-    if (closed_down) ++outcomes.sluiting;
-  } else if (last->result == CloseResult::kOnvoldoendeAanknopingspunten) {
-    ++outcomes.onvoldoende_aanknopingspunten;
-  }
+OndermijningFigures BuildOndermijningFigures(const ReportPeriod& period,
+                                             const std::vector<SignalFacts>& signals,
+                                             const std::vector<CaseTimeline>& timelines,
+                                             const std::vector<Activity>& activities) {
+  OndermijningTally tally(period);
+  for (const auto& signal : signals) tally.Add(signal);
+  for (const auto& timeline : timelines) tally.Add(timeline);
+  for (const auto& activity : activities) tally.Add(activity);
+  return tally.Figures();
 }
-
-}  // namespace
 
 OndermijningFigures BuildOndermijningFigures(int year, const std::vector<SignalFacts>& signals,
                                              const std::vector<CaseTimeline>& timelines,
                                              const std::vector<Activity>& activities) {
-  OndermijningFigures figures;
+  OndermijningFigures figures =
+      BuildOndermijningFigures(ReportPeriod::Year(year), signals, timelines, activities);
   figures.year = year;
-  figures.peildatum = Date::LastDayOfYear(year);
-
-  std::vector<int> per_source(kEnumNames<SignalSource>.size(), 0);
-  std::vector<int> per_theme(kEnumNames<Theme>.size(), 0);
-  for (const auto& signal : signals) {
-    if (!InYear(signal.received_on, year)) continue;
-    ++figures.signals.total;
-    ++per_source[static_cast<std::size_t>(signal.source)];
-    for (const auto theme : signal.themes) ++per_theme[static_cast<std::size_t>(theme)];
-  }
-  const auto percents = LargestRemainderPercentages(per_source);
-  for (const auto source : AllOf<SignalSource>()) {
-    const auto i = static_cast<std::size_t>(source);
-    figures.signals.by_source.push_back({source, {per_source[i], percents[i]}});
-  }
-  for (const auto theme : AllOf<Theme>()) {
-    figures.signals.by_theme.push_back({theme, per_theme[static_cast<std::size_t>(theme)]});
-  }
-
-  for (const auto& timeline : timelines) {
-    if (!HandledIn(timeline, year)) continue;
-    auto& cases = figures.cases;
-    ++cases.handled;
-    ++(timeline.reported_on.year() < year ? cases.started_before_year : cases.started_in_year);
-    const auto state = timeline.StateAt(figures.peildatum);
-    if (state && IsClosed(*state)) {
-      ++cases.closed;
-      CountOutcome(timeline, figures.peildatum, cases.outcomes);
-    } else {
-      ++cases.continuing;
-    }
-  }
-
-  for (const auto& activity : activities) {
-    if (!InYear(activity.on, year)) continue;
-    switch (activity.type) {
-      case ActivityType::kControlDay:
-        ++figures.activities.control_days;
-        figures.activities.companies_checked += activity.companies_checked.value_or(0);
-        break;
-      case ActivityType::kKnockAndTalk:
-        ++figures.activities.knock_and_talk;
-        break;
-      case ActivityType::kHeitControl:
-        ++figures.activities.heit_controls;
-        break;
-    }
-  }
   return figures;
 }
 
@@ -131,7 +63,13 @@ void AppendFiguresCsv(std::ostringstream& out, const std::string& prefix,
   const auto row = [&](const std::string& section, const std::string& key, const auto& value) {
     out << prefix << section << ',' << key << ',' << value << '\n';
   };
-  row("report", "year", f.year);
+  const bool year = f.year != 0;
+  if (year) {
+    row("report", "year", f.year);
+  } else {
+    row("report", "from", f.period.from.ToString());
+    row("report", "to", f.period.to.ToString());
+  }
   row("report", "peildatum", f.peildatum.ToString());
   row("signals", "total", f.signals.total);
   for (const auto& [source, share] : f.signals.by_source) {
@@ -144,8 +82,8 @@ void AppendFiguresCsv(std::ostringstream& out, const std::string& prefix,
     row("signals.by_theme", std::string(Name(theme)), cell(count));
   }
   row("cases", "handled", f.cases.handled);
-  row("cases", "started_before_year", f.cases.started_before_year);
-  row("cases", "started_in_year", f.cases.started_in_year);
+  row("cases", year ? "started_before_year" : "started_before_period", f.cases.started_before_year);
+  row("cases", year ? "started_in_year" : "started_in_period", f.cases.started_in_year);
   row("cases", "closed", f.cases.closed);
   row("cases", "continuing", f.cases.continuing);
   row("cases.outcomes", "ontkracht", cell(f.cases.outcomes.ontkracht));
@@ -170,20 +108,25 @@ std::string OndermijningReportCsv(const OndermijningReport& report,
   return out.str();
 }
 
-std::string OndermijningReportText(const OndermijningReport& report) {
-  const auto& f = report.figures;
-  const auto& p = report.previous_year;
+std::string OndermijningFiguresCsv(const OndermijningFigures& figures,
+                                   const CellSuppression& suppression) {
   std::ostringstream out;
-  out << "Ondermijning " << f.year << " (peildatum " << f.peildatum.ToString() << ")\n\n";
-  out << "Signalen: " << f.signals.total << " (" << p.year << ": " << p.signals.total << ")\n";
+  out << "section,key,value\n";
+  AppendFiguresCsv(out, "", figures, suppression);
+  return out.str();
+}
+
+namespace {
+
+void AppendSourcesAndThemes(std::ostringstream& out, const OndermijningFigures& f) {
   for (const auto& [source, share] : f.signals.by_source) {
     out << "  " << Name(source) << ": " << share.count << " (" << share.percent << "%)\n";
   }
   out << "Thema's:";
   for (const auto& [theme, count] : f.signals.by_theme) out << ' ' << Name(theme) << '=' << count;
-  out << "\n\nCasussen behandeld: " << f.cases.handled << " (" << f.cases.started_before_year
-      << " gestart voor " << f.year << ", " << f.cases.started_in_year << " in " << f.year << "; "
-      << p.year << ": " << p.cases.handled << ")\n";
+}
+
+void AppendOutcomesAndActivities(std::ostringstream& out, const OndermijningFigures& f) {
   out << "  afgerond: " << f.cases.closed << ", lopen door: " << f.cases.continuing << "\n";
   out << "  ontkracht: " << f.cases.outcomes.ontkracht
       << ", onvoldoende aanknopingspunten: " << f.cases.outcomes.onvoldoende_aanknopingspunten
@@ -193,6 +136,34 @@ std::string OndermijningReportText(const OndermijningReport& report) {
       << f.activities.companies_checked << " ondernemingen gecontroleerd)\n";
   out << "Knock and talk: " << f.activities.knock_and_talk << "\n";
   out << "HEIT-controles: " << f.activities.heit_controls << "\n";
+}
+
+}  // namespace
+
+std::string OndermijningReportText(const OndermijningReport& report) {
+  const auto& f = report.figures;
+  const auto& p = report.previous_year;
+  std::ostringstream out;
+  out << "Ondermijning " << f.year << " (peildatum " << f.peildatum.ToString() << ")\n\n";
+  out << "Signalen: " << f.signals.total << " (" << p.year << ": " << p.signals.total << ")\n";
+  AppendSourcesAndThemes(out, f);
+  out << "\n\nCasussen behandeld: " << f.cases.handled << " (" << f.cases.started_before_year
+      << " gestart voor " << f.year << ", " << f.cases.started_in_year << " in " << f.year << "; "
+      << p.year << ": " << p.cases.handled << ")\n";
+  AppendOutcomesAndActivities(out, f);
+  return out.str();
+}
+
+std::string OndermijningPeriodText(const OndermijningFigures& f) {
+  const std::string from = f.period.from.ToString();
+  std::ostringstream out;
+  out << "Ondermijning " << from << " t/m " << f.period.to.ToString() << " (peildatum "
+      << f.peildatum.ToString() << ")\n\n";
+  out << "Signalen: " << f.signals.total << "\n";
+  AppendSourcesAndThemes(out, f);
+  out << "\n\nCasussen behandeld: " << f.cases.handled << " (" << f.cases.started_before_year
+      << " gestart voor " << from << ", " << f.cases.started_in_year << " in de periode)\n";
+  AppendOutcomesAndActivities(out, f);
   return out.str();
 }
 

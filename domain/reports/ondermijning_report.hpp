@@ -8,6 +8,7 @@
 #include "domain/ondermijning/activity.hpp"
 #include "domain/ondermijning/signal.hpp"
 #include "domain/reports/cell_suppression.hpp"
+#include "domain/reports/report_period.hpp"
 
 namespace casus::domain {
 
@@ -30,10 +31,12 @@ struct OndermijningOutcomes {
   friend bool operator==(const OndermijningOutcomes&, const OndermijningOutcomes&) = default;
 };
 
-// The ondermijning figures of one year (the annual report's "Ondermijning" paragraph).
+// The ondermijning figures of one year (the annual report's "Ondermijning" paragraph) or of
+// any other period. "year" in the member names reads "period" for a period that is not a year.
 struct OndermijningFigures {
-  int year = 0;
-  Date peildatum;
+  int year = 0;  // the calendar year `period` is; 0 for any other period
+  ReportPeriod period;
+  Date peildatum;  // period.to
   struct Signals {
     int total = 0;
     std::vector<std::pair<SignalSource, SourceShare>> by_source;  // every source, enum order
@@ -68,6 +71,12 @@ OndermijningFigures BuildOndermijningFigures(int year, const std::vector<SignalF
                                              const std::vector<CaseTimeline>& timelines,
                                              const std::vector<Activity>& activities);
 
+// The same for any period (figures.year 0).
+OndermijningFigures BuildOndermijningFigures(const ReportPeriod& period,
+                                             const std::vector<SignalFacts>& signals,
+                                             const std::vector<CaseTimeline>& timelines,
+                                             const std::vector<Activity>& activities);
+
 OndermijningReport BuildOndermijningReport(int year, const std::vector<SignalFacts>& signals,
                                            const std::vector<CaseTimeline>& timelines,
                                            const std::vector<Activity>& activities);
@@ -81,5 +90,12 @@ std::string OndermijningReportCsv(const OndermijningReport& report,
 
 // The figures as sentences for a terminal, in the words of the annual report.
 std::string OndermijningReportText(const OndermijningReport& report);
+
+// One period's figures alone, as CSV rows like OndermijningReportCsv's (for a period that is
+// not a calendar year: report.from and report.to for report.year, and started_before_period,
+// started_in_period) and as sentences.
+std::string OndermijningFiguresCsv(const OndermijningFigures& figures,
+                                   const CellSuppression& suppression = {});
+std::string OndermijningPeriodText(const OndermijningFigures& figures);
 
 }  // namespace casus::domain

@@ -2,17 +2,47 @@
 
 #include "domain/error.hpp"
 #include "domain/field_rules.hpp"
+#include "domain/reports/ondermijning_tally.hpp"
 
 namespace casus::domain {
 
+namespace {
+
+// Feeds every tally what the ports hold from the first tally's start to the last one's end.
+// Only casussen open or changed since then can be handled in any of them.
+void Count(SignalRepository& signals, CaseRepository& cases, ActivityRepository& activities,
+           Date from, Date to, std::vector<OndermijningTally*> tallies) {
+  for (const auto& signal : signals.ReceivedBetween(from, to)) {
+    for (auto* tally : tallies) tally->Add(signal);
+  }
+  cases.VisitTimelinesActiveSince(CaseKind::kOndermijning, from, to,
+                                  [&](const CaseTimeline& timeline) {
+                                    for (auto* tally : tallies) tally->Add(timeline);
+                                  });
+  for (const auto& activity : activities.Between(from, to)) {
+    for (auto* tally : tallies) tally->Add(activity);
+  }
+}
+
+}  // namespace
+
 OndermijningReport OndermijningReportService::YearReport(int year) {
   RequireYear(year);
-  const Date from = Date::FirstDayOfYear(year - 1);
-  const Date peildatum = Date::LastDayOfYear(year);
-  return BuildOndermijningReport(
-      year, signals_.ReceivedBetween(from, peildatum),
-      cases_.TimelinesActiveSince(CaseKind::kOndermijning, from, peildatum),
-      activities_.Between(from, peildatum));
+  OndermijningTally current(ReportPeriod::Year(year));
+  OndermijningTally previous(ReportPeriod::Year(year - 1));
+  Count(signals_, cases_, activities_, Date::FirstDayOfYear(year - 1), Date::LastDayOfYear(year),
+        {&current, &previous});
+  OndermijningReport report{current.Figures(), previous.Figures()};
+  report.figures.year = year;
+  report.previous_year.year = year - 1;
+  return report;
+}
+
+OndermijningFigures OndermijningReportService::PeriodReport(const ReportPeriod& period) {
+  RequireReportPeriod(period);
+  OndermijningTally tally(period);
+  Count(signals_, cases_, activities_, period.from, period.to, {&tally});
+  return tally.Figures();
 }
 
 }  // namespace casus::domain

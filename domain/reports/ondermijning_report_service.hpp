@@ -7,8 +7,10 @@
 
 namespace casus::domain {
 
-// Gathers what the ondermijning year report needs from the ports and computes it with the pure
-// BuildOndermijningReport. Errors: DomainError. Thread-safety: as the ports.
+// Gathers what the ondermijning reports need from the ports and counts it with the pure
+// OndermijningTally, the definition BuildOndermijningReport applies: casussen are streamed one
+// at a time, so memory does not grow with their number. Errors: DomainError. Thread-safety: as
+// the ports.
 class OndermijningReportService {
  public:
   OndermijningReportService(SignalRepository& signals, CaseRepository& cases,
@@ -17,6 +19,9 @@ class OndermijningReportService {
 
   // The figures of `year` with those of year - 1 beside them.
   OndermijningReport YearReport(int year);
+
+  // The figures of any period. Throws as RequireReportPeriod.
+  OndermijningFigures PeriodReport(const ReportPeriod& period);
 
  private:
   SignalRepository& signals_;

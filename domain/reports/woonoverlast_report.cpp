@@ -20,15 +20,15 @@ struct Table {
   WoonoverlastRow totals;
 };
 
-Table Tabulate(int year, const std::vector<std::string>& districts,
+Table Tabulate(const ReportPeriod& period, const std::vector<std::string>& districts,
                const std::vector<CaseTimeline>& timelines) {
   Table table;
   for (const auto& name : districts) table.rows.push_back({name, {}, {}, {}});
   table.totals.district = "Totaal";
 
-  const Date peildatum = Date::LastDayOfYear(year);
+  const Date peildatum = period.to;
   for (const auto& timeline : timelines) {
-    if (!timeline.housing_type || !HandledIn(timeline, year)) continue;
+    if (!timeline.housing_type || !HandledBetween(timeline, period.from, period.to)) continue;
     const std::string district = timeline.district.value_or("Onbekend");
     auto row = std::find_if(table.rows.begin(), table.rows.end(),
                             [&](const WoonoverlastRow& r) { return r.district == district; });
@@ -85,13 +85,28 @@ WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<std::stri
   WoonoverlastReport report;
   report.year = year;
   report.peildatum = Date::LastDayOfYear(year);
-  auto table = Tabulate(year, districts, timelines);
+  auto table = Tabulate(ReportPeriod::Year(year), districts, timelines);
   report.rows = std::move(table.rows);
   report.totals = std::move(table.totals);
   report.new_in_year = static_cast<int>(std::count_if(
       timelines.begin(), timelines.end(),
       [&](const CaseTimeline& t) { return t.housing_type && t.reported_on.year() == year; }));
-  report.previous_year = Tabulate(year - 1, districts, timelines).totals.Sum();
+  report.previous_year = Tabulate(ReportPeriod::Year(year - 1), districts, timelines).totals.Sum();
+  return report;
+}
+
+WoonoverlastPeriodReport BuildWoonoverlastPeriodReport(const ReportPeriod& period,
+                                                       const std::vector<std::string>& districts,
+                                                       const std::vector<CaseTimeline>& timelines) {
+  WoonoverlastPeriodReport report;
+  report.period = period;
+  auto table = Tabulate(period, districts, timelines);
+  report.rows = std::move(table.rows);
+  report.totals = std::move(table.totals);
+  report.new_in_period =
+      static_cast<int>(std::count_if(timelines.begin(), timelines.end(), [&](const auto& t) {
+        return t.housing_type && t.reported_on >= period.from && t.reported_on <= period.to;
+      }));
   return report;
 }
 
@@ -122,30 +137,54 @@ void AppendTextRow(std::ostringstream& out, const WoonoverlastRow& row) {
                 row.particulier.lopend, row.particulier.afgerond, row.Total());
   out << line;
 }
+
+std::string TableCsv(const std::vector<WoonoverlastRow>& rows, const WoonoverlastRow& totals,
+                     const CellSuppression& suppression) {
+  std::ostringstream out;
+  out << "name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,"
+         "particulier_lopend,particulier_afgerond,total\n";
+  for (const auto& row : rows) AppendCsvRow(out, row, suppression);
+  AppendCsvRow(out, totals, CellSuppression{});  // totals stay true
+  return out.str();
+}
+
+void AppendTextTable(std::ostringstream& out, const std::vector<WoonoverlastRow>& rows,
+                     const WoonoverlastRow& totals) {
+  out << "                        Koop        Corporatie        Particulier\n";
+  out << "Woonoverlast  Lopende Afgeronde Lopende Afgeronde Lopende Afgeronde  Totaal\n";
+  for (const auto& row : rows) AppendTextRow(out, row);
+  AppendTextRow(out, totals);
+}
 }  // namespace
 
 std::string WoonoverlastReportCsv(const WoonoverlastReport& report,
                                   const CellSuppression& suppression) {
-  std::ostringstream out;
-  out << "name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,"
-         "particulier_lopend,particulier_afgerond,total\n";
-  for (const auto& row : report.rows) AppendCsvRow(out, row, suppression);
-  AppendCsvRow(out, report.totals, CellSuppression{});  // totals stay true
-  return out.str();
+  return TableCsv(report.rows, report.totals, suppression);
+}
+
+std::string WoonoverlastPeriodReportCsv(const WoonoverlastPeriodReport& report,
+                                        const CellSuppression& suppression) {
+  return TableCsv(report.rows, report.totals, suppression);
 }
 
 std::string WoonoverlastReportText(const WoonoverlastReport& report) {
   std::ostringstream out;
   out << "Tabel 5.1 Woonoverlast " << report.year << " (peildatum " << report.peildatum.ToString()
       << ")\n\n";
-  out << "                        Koop        Corporatie        Particulier\n";
-  out << "Woonoverlast  Lopende Afgeronde Lopende Afgeronde Lopende Afgeronde  Totaal\n";
-  for (const auto& row : report.rows) AppendTextRow(out, row);
-  AppendTextRow(out, report.totals);
+  AppendTextTable(out, report.rows, report.totals);
   out << "\nNieuw gemeld in " << report.year << ": " << report.new_in_year << "\n";
   out << "Vorig jaar (" << report.year - 1 << "): " << report.previous_year.lopend << " lopend, "
       << report.previous_year.afgerond << " afgerond, " << report.previous_year.Total()
       << " totaal\n";
+  return out.str();
+}
+
+std::string WoonoverlastPeriodReportText(const WoonoverlastPeriodReport& report) {
+  std::ostringstream out;
+  out << "Woonoverlast " << report.period.from.ToString() << " t/m " << report.period.to.ToString()
+      << " (peildatum " << report.period.to.ToString() << ")\n\n";
+  AppendTextTable(out, report.rows, report.totals);
+  out << "\nNieuw gemeld in de periode: " << report.new_in_period << "\n";
   return out.str();
 }
 

@@ -6,6 +6,7 @@
 #include "domain/cases/case_timeline.hpp"
 #include "domain/date.hpp"
 #include "domain/reports/cell_suppression.hpp"
+#include "domain/reports/report_period.hpp"
 
 namespace casus::domain {
 
@@ -38,6 +39,15 @@ struct WoonoverlastReport {
   LopendAfgerond previous_year;       // totals of the same table for year - 1
 };
 
+// Tabel 5.1 for any period (a quarter, the four months of a bestuursrapportage): the casussen
+// handled in it, each lopend or afgerond by its state at the peildatum, the period's last day.
+struct WoonoverlastPeriodReport {
+  ReportPeriod period;
+  std::vector<WoonoverlastRow> rows;  // as in WoonoverlastReport
+  WoonoverlastRow totals;             // district "Totaal"
+  int new_in_period = 0;              // cases reported in the period
+};
+
 // One year of a trend: the Totaal row of that year's Tabel 5.1 and the casussen reported in it.
 struct WoonoverlastYearTotals {
   int year = 0;
@@ -67,6 +77,12 @@ bool HandledIn(const CaseTimeline& timeline, int year);
 WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<std::string>& districts,
                                            const std::vector<CaseTimeline>& timelines);
 
+// Tabel 5.1 for `period`, as BuildWoonoverlastReport does for a year (which is the period of
+// that calendar year): casussen HandledBetween the period's days, by their state at its end.
+WoonoverlastPeriodReport BuildWoonoverlastPeriodReport(const ReportPeriod& period,
+                                                       const std::vector<std::string>& districts,
+                                                       const std::vector<CaseTimeline>& timelines);
+
 // The table as CSV: a header row, one row per wijk and the Totaal row, each
 // name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,particulier_lopend,
 // particulier_afgerond,total. Lines end in "\n". Cells hidden by `suppression` show its marker;
@@ -76,5 +92,10 @@ std::string WoonoverlastReportCsv(const WoonoverlastReport& report,
 
 // The table laid out for a terminal, as in the annual report.
 std::string WoonoverlastReportText(const WoonoverlastReport& report);
+
+// The period's table in the same CSV and terminal layouts as the year's.
+std::string WoonoverlastPeriodReportCsv(const WoonoverlastPeriodReport& report,
+                                        const CellSuppression& suppression = {});
+std::string WoonoverlastPeriodReportText(const WoonoverlastPeriodReport& report);
 
 }  // namespace casus::domain

@@ -30,35 +30,74 @@ std::optional<WoonoverlastTally> TallyOf(const CaseTimeline& timeline, const Rep
   return tally;
 }
 
+namespace {
+
+struct Table {
+  std::vector<WoonoverlastRow> rows;
+  WoonoverlastRow totals;
+};
+
+// The casussen the tallies count as handled in their period, by wijk and woningtype.
+Table Tabulate(const std::vector<std::string>& districts,
+               const std::vector<WoonoverlastTally>& tallies) {
+  Table table;
+  for (const auto& name : districts) table.rows.push_back({name, {}, {}, {}});
+  table.totals.district = "Totaal";
+  std::map<std::string, WoonoverlastRow> unlisted;  // alphabetical, after the listed wijken
+  for (const WoonoverlastTally& tally : tallies) {
+    if (!tally.handled) continue;
+    const std::string district = tally.district.value_or("Onbekend");
+    auto row = std::find_if(table.rows.begin(), table.rows.end(),
+                            [&](const WoonoverlastRow& r) { return r.district == district; });
+    WoonoverlastRow& target =
+        row != table.rows.end() ? *row : unlisted.try_emplace(district, district).first->second;
+    const int count = static_cast<int>(tally.count);
+    auto& cell = target.CellFor(tally.housing_type);
+    auto& total = table.totals.CellFor(tally.housing_type);
+    (tally.closed ? cell.afgerond : cell.lopend) += count;
+    (tally.closed ? total.afgerond : total.lopend) += count;
+  }
+  for (auto& [name, row] : unlisted) table.rows.push_back(std::move(row));
+  return table;
+}
+
+int NewInPeriod(const std::vector<WoonoverlastTally>& tallies) {
+  int count = 0;
+  for (const auto& tally : tallies) {
+    if (tally.new_in_period) count += static_cast<int>(tally.count);
+  }
+  return count;
+}
+
+}  // namespace
+
 WoonoverlastReport BuildWoonoverlastReportFromTallies(
     int year, const std::vector<std::string>& districts,
     const std::vector<WoonoverlastTally>& tallies) {
   WoonoverlastReport report;
   report.year = year;
   report.peildatum = Date::LastDayOfYear(year);
-  for (const auto& name : districts) report.rows.push_back({name, {}, {}, {}});
-  report.totals.district = "Totaal";
-
-  std::map<std::string, WoonoverlastRow> unlisted;  // alphabetical, after the listed wijken
+  Table table = Tabulate(districts, tallies);
+  report.rows = std::move(table.rows);
+  report.totals = std::move(table.totals);
+  report.new_in_year = NewInPeriod(tallies);
   for (const WoonoverlastTally& tally : tallies) {
-    const int count = static_cast<int>(tally.count);
-    if (tally.new_in_period) report.new_in_year += count;
-    if (tally.handled_previous) {
-      (tally.closed_previous ? report.previous_year.afgerond : report.previous_year.lopend) +=
-          count;
-    }
-    if (!tally.handled) continue;
-    const std::string district = tally.district.value_or("Onbekend");
-    auto row = std::find_if(report.rows.begin(), report.rows.end(),
-                            [&](const WoonoverlastRow& r) { return r.district == district; });
-    WoonoverlastRow& target =
-        row != report.rows.end() ? *row : unlisted.try_emplace(district, district).first->second;
-    auto& cell = target.CellFor(tally.housing_type);
-    auto& total = report.totals.CellFor(tally.housing_type);
-    (tally.closed ? cell.afgerond : cell.lopend) += count;
-    (tally.closed ? total.afgerond : total.lopend) += count;
+    if (!tally.handled_previous) continue;
+    (tally.closed_previous ? report.previous_year.afgerond : report.previous_year.lopend) +=
+        static_cast<int>(tally.count);
   }
-  for (auto& [name, row] : unlisted) report.rows.push_back(std::move(row));
+  return report;
+}
+
+WoonoverlastPeriodReport BuildWoonoverlastPeriodReportFromTallies(
+    const ReportPeriod& period, const std::vector<std::string>& districts,
+    const std::vector<WoonoverlastTally>& tallies) {
+  WoonoverlastPeriodReport report;
+  report.period = period;
+  Table table = Tabulate(districts, tallies);
+  report.rows = std::move(table.rows);
+  report.totals = std::move(table.totals);
+  report.new_in_period = NewInPeriod(tallies);
   return report;
 }
 

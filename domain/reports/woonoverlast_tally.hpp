@@ -7,19 +7,10 @@
 
 #include "domain/cases/case_timeline.hpp"
 #include "domain/cases/casus.hpp"
+#include "domain/reports/report_period.hpp"
 #include "domain/reports/woonoverlast_report.hpp"
 
 namespace casus::domain {
-
-// A report's period, both days included; its peildatum is `to`.
-struct ReportPeriod {
-  Date from;
-  Date to;
-  static ReportPeriod Year(int year) {
-    return {Date::FirstDayOfYear(year), Date::LastDayOfYear(year)};
-  }
-  friend bool operator==(const ReportPeriod&, const ReportPeriod&) = default;
-};
 
 // Woonoverlast casussen counted by their answers to what Tabel 5.1 asks of each casus, for a
 // period and the period before it: what an aggregation in storage (a GROUP BY) returns instead
@@ -49,6 +40,13 @@ std::optional<WoonoverlastTally> TallyOf(const CaseTimeline& timeline, const Rep
 // wijk not listed (alphabetically; "Onbekend" for none).
 WoonoverlastReport BuildWoonoverlastReportFromTallies(
     int year, const std::vector<std::string>& districts,
+    const std::vector<WoonoverlastTally>& tallies);
+
+// Tabel 5.1 for `period` from tallies whose period is `period`: the same report, cell for cell,
+// as BuildWoonoverlastPeriodReport over the casussen they count. The tallies' answers about a
+// previous period are not used.
+WoonoverlastPeriodReport BuildWoonoverlastPeriodReportFromTallies(
+    const ReportPeriod& period, const std::vector<std::string>& districts,
     const std::vector<WoonoverlastTally>& tallies);
 
 }  // namespace casus::domain

@@ -17,7 +17,7 @@ using domain::Role;
 
 // Words that occur only in the ondermijning team's data below.
 const std::vector<std::string> kOndermijningWords = {"Hennep", "Industrieweg", "de Vries",
-                                                     "Lansinghage", "ondermijning\""};
+                                                     "Lansinghage", ":\"ondermijning\""};
 
 // Casus 1 and signal 1 of the ondermijning team (with a reporter and an address), an activity
 // of theirs, and casus 2 of the woonoverlast team.

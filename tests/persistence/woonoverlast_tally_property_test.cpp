@@ -12,6 +12,7 @@
 
 #include "domain/cases/lifecycle.hpp"
 #include "domain/reports/ondermijning_report.hpp"
+#include "domain/reports/ondermijning_tally.hpp"
 #include "domain/reports/woonoverlast_report.hpp"
 #include "domain/reports/woonoverlast_tally.hpp"
 #include "persistence/soci_case_repository.hpp"
@@ -37,6 +38,16 @@ void CheckSameReport(const domain::WoonoverlastReport& fast,
   CHECK(fast.totals == defined.totals);
   CHECK(fast.new_in_year == defined.new_in_year);
   CHECK(fast.previous_year == defined.previous_year);
+}
+
+void CheckSameCases(const domain::OndermijningFigures& actual,
+                    const domain::OndermijningFigures& expected) {
+  CHECK(actual.cases.handled == expected.cases.handled);
+  CHECK(actual.cases.started_before_year == expected.cases.started_before_year);
+  CHECK(actual.cases.started_in_year == expected.cases.started_in_year);
+  CHECK(actual.cases.closed == expected.cases.closed);
+  CHECK(actual.cases.continuing == expected.cases.continuing);
+  CHECK(actual.cases.outcomes == expected.cases.outcomes);
 }
 
 // Random casussen: reported 2018-2025, moved along the lifecycle table by steps of 0 to 500
@@ -105,6 +116,31 @@ TEST_CASE("Tabel 5.1 from the database's aggregation equals Tabel 5.1 by definit
   }
 }
 
+TEST_CASE("Tabel 5.1 of any period from the database's aggregation equals it by definition",
+          "[persistence][reports][property]") {
+  testing::TempDatabase db;
+  SociCaseRepository cases(db.database);
+  const std::vector<std::string> districts = SociDistrictRepository(db.database).Districts();
+  std::mt19937 random(20240430);
+  Populate(cases, districts, random, 3000);
+  const auto timelines = cases.Timelines(domain::CaseKind::kWoonoverlast, Date(2030, 12, 31));
+  for (int i = 0; i < 40; ++i) {
+    // A day to four years, starting anywhere from 2017 to 2026; every fourth on a quarter.
+    Date from = Date(2017, 1, 1).AddDays(static_cast<int>(random() % (10 * 365)));
+    if (i % 4 == 0) from = Date(from.year(), 1 + 3 * ((from.month() - 1) / 3), 1);
+    const domain::ReportPeriod period{from, from.AddDays(static_cast<int>(random() % (4 * 365)))};
+    INFO("period " << period.from.ToString() << " to " << period.to.ToString());
+    const auto defined = domain::BuildWoonoverlastPeriodReport(period, districts, timelines);
+    const Date day_before = period.from.AddDays(-1);
+    const auto fast = domain::BuildWoonoverlastPeriodReportFromTallies(
+        period, districts, cases.WoonoverlastTallies(period, {day_before, day_before}));
+    REQUIRE(fast.rows.size() == defined.rows.size());
+    for (std::size_t r = 0; r < fast.rows.size(); ++r) CHECK(fast.rows[r] == defined.rows[r]);
+    CHECK(fast.totals == defined.totals);
+    CHECK(fast.new_in_period == defined.new_in_period);
+  }
+}
+
 TEST_CASE(
     "The ondermijning figures from the casussen active since the year before equal those "
     "from every casus",
@@ -124,13 +160,36 @@ TEST_CASE(
     for (const int figures_year : {year - 1, year}) {
       const auto expected = domain::BuildOndermijningFigures(figures_year, {}, all, {});
       const auto actual = domain::BuildOndermijningFigures(figures_year, {}, active, {});
-      CHECK(actual.cases.handled == expected.cases.handled);
-      CHECK(actual.cases.started_before_year == expected.cases.started_before_year);
-      CHECK(actual.cases.started_in_year == expected.cases.started_in_year);
-      CHECK(actual.cases.closed == expected.cases.closed);
-      CHECK(actual.cases.continuing == expected.cases.continuing);
-      CHECK(actual.cases.outcomes == expected.cases.outcomes);
+      CheckSameCases(actual, expected);
     }
+  }
+}
+
+TEST_CASE(
+    "The ondermijning figures of any period counted from the streamed casussen equal those "
+    "from every casus",
+    "[persistence][reports][property]") {
+  testing::TempDatabase db;
+  SociCaseRepository cases(db.database);
+  const std::vector<std::string> districts = SociDistrictRepository(db.database).Districts();
+  std::mt19937 random(4);
+  Populate(cases, districts, random, 3000);
+  const auto all = cases.Timelines(domain::CaseKind::kOndermijning, Date(2030, 12, 31));
+  for (int i = 0; i < 30; ++i) {
+    const Date from = Date(2017, 1, 1).AddDays(static_cast<int>(random() % (10 * 365)));
+    const domain::ReportPeriod period{from, from.AddDays(static_cast<int>(random() % (3 * 365)))};
+    INFO("period " << period.from.ToString() << " to " << period.to.ToString());
+    const auto expected = domain::BuildOndermijningFigures(period, {}, all, {});
+    domain::OndermijningTally tally(period);
+    int visited = 0;
+    cases.VisitTimelinesActiveSince(domain::CaseKind::kOndermijning, period.from, period.to,
+                                    [&](const domain::CaseTimeline& timeline) {
+                                      ++visited;
+                                      tally.Add(timeline);
+                                    });
+    const auto actual = tally.Figures();
+    CHECK(visited <= static_cast<int>(all.size()));
+    CheckSameCases(actual, expected);
   }
 }
 

@@ -156,8 +156,8 @@ TEST_CASE("A bad ondermijning report year, format or parameter is refused with 4
   CHECK(format == "query parameter 'format' must be json or csv");
   RequireProblem(api.Get("/api/v1/reports/ondermijning/2024?jaar=2023"), http::status::bad_request,
                  "malformed-request", "/api/v1/reports/ondermijning/2024");
-  RequireProblem(api.Get("/api/v1/reports/ondermijning"), http::status::not_found, "not-found",
-                 "/api/v1/reports/ondermijning");
+  RequireProblem(api.Get("/api/v1/reports/ondermijning/"), http::status::not_found, "not-found",
+                 "/api/v1/reports/ondermijning/");
   RequireProblem(api.Get("/api/v1/reports/handhaving/2024"), http::status::not_found, "not-found",
                  "/api/v1/reports/handhaving/2024");
   const Response post =
@@ -212,6 +212,56 @@ TEST_CASE("suppress_below with format=csv is the domain's suppressed ondermijnin
   RequireProblem(api.Get("/api/v1/reports/ondermijning/2024?suppress_below=0"),
                  http::status::bad_request, "malformed-request",
                  "/api/v1/reports/ondermijning/2024");
+}
+
+TEST_CASE("The ondermijning figures of a period count what fell in it, casussen at its last day",
+          "[web][report]") {
+  Api api{domain::Role::kOndermijning};
+  RecordTwoYears(api);
+  // April to June 2024: the meldpunt and mma signals; casus 3 in sluiting on 30 June (open),
+  // casus 2 closed before April (not handled); the knock-and-talk and one control day.
+  const Response response = api.Get("/api/v1/reports/ondermijning?from=2024-04-01&to=2024-06-30");
+  REQUIRE(response.result() == http::status::ok);
+  const auto json = ParseJson(response.body());
+  CHECK(std::string(json["from"].GetString()) == "2024-04-01");
+  CHECK(std::string(json["to"].GetString()) == "2024-06-30");
+  CHECK(std::string(json["peildatum"].GetString()) == "2024-06-30");
+  CHECK(!json.HasMember("year"));
+  CHECK(json["signals"]["total"].GetInt() == 2);
+  CHECK(json["signals"]["by_source"]["meldpunt"]["count"].GetInt() == 1);
+  CHECK(json["signals"]["by_source"]["mma"]["percent"].GetInt() == 50);
+  const auto& cases = json["cases"];
+  CHECK(cases["handled"].GetInt() == 1);
+  CHECK(cases["started_before_period"].GetInt() == 0);
+  CHECK(cases["started_in_period"].GetInt() == 1);
+  CHECK(cases["closed"].GetInt() == 0);
+  CHECK(cases["continuing"].GetInt() == 1);
+  CHECK(json["activities"]["control_days"].GetInt() == 1);
+  CHECK(json["activities"]["companies_checked"].GetInt() == 6);
+  CHECK(json["activities"]["knock_and_talk"].GetInt() == 1);
+
+  const Response csv =
+      api.Get("/api/v1/reports/ondermijning?from=2024-04-01&to=2024-06-30&format=csv");
+  REQUIRE(csv.result() == http::status::ok);
+  CHECK(Header(csv, http::field::content_disposition) ==
+        "attachment; filename=\"ondermijning-2024-04-01-2024-06-30.csv\"");
+  CHECK_THAT(csv.body(), Catch::StartsWith("section,key,value\nreport,from,2024-04-01\n"
+                                           "report,to,2024-06-30\nreport,peildatum,2024-06-30\n"));
+  CHECK_THAT(csv.body(), Catch::Contains("cases,started_in_period,1\n"));
+}
+
+TEST_CASE("The ondermijning figures of a calendar-year period are the year's figures",
+          "[web][report]") {
+  Api api{domain::Role::kOndermijning};
+  RecordTwoYears(api);
+  auto year = ParseJson(api.Get("/api/v1/reports/ondermijning/2024").body());
+  const auto period =
+      ParseJson(api.Get("/api/v1/reports/ondermijning?from=2024-01-01&to=2024-12-31").body());
+  CHECK(period["signals"] == year["signals"]);
+  CHECK(period["activities"] == year["activities"]);
+  CHECK(period["cases"]["handled"] == year["cases"]["handled"]);
+  CHECK(period["cases"]["started_before_period"] == year["cases"]["started_before_year"]);
+  CHECK(period["cases"]["outcomes"] == year["cases"]["outcomes"]);
 }
 
 }  // namespace

@@ -212,5 +212,82 @@ TEST_CASE("A series needs from and to as years, from not after to, at most ten y
   CHECK(api.Get(path + "?from=2024&to=2024").result() == http::status::ok);
 }
 
+TEST_CASE("A period report counts the casussen handled in it, by their state on its last day",
+          "[web][reports]") {
+  Api api;
+  RegisterThree(api);
+  // January 2024: casus 1 still open (closed on 1 February), casus 2 and 3 not reported yet.
+  const Response january = api.Get("/api/v1/reports/woonoverlast?from=2024-01-01&to=2024-01-31");
+  REQUIRE(january.result() == http::status::ok);
+  const auto json = ParseJson(january.body());
+  CHECK(std::string(json["from"].GetString()) == "2024-01-01");
+  CHECK(std::string(json["to"].GetString()) == "2024-01-31");
+  CHECK(std::string(json["peildatum"].GetString()) == "2024-01-31");
+  CHECK(json["rows"][0]["koop"]["lopend"].GetInt() == 1);
+  CHECK(json["rows"][0]["koop"]["afgerond"].GetInt() == 0);
+  CHECK(json["totals"]["total"].GetInt() == 1);
+  CHECK(json["new_in_period"].GetInt() == 0);
+  CHECK(json.MemberCount() == 6);
+
+  // March to April: casus 1 closed before it began, so not handled; the other two new.
+  const auto spring =
+      ParseJson(api.Get("/api/v1/reports/woonoverlast?from=2024-03-01&to=2024-04-30").body());
+  CHECK(spring["rows"][0]["koop"]["lopend"].GetInt() == 1);
+  CHECK(spring["rows"][0]["koop"]["afgerond"].GetInt() == 0);
+  CHECK(spring["rows"][3]["particulier"]["lopend"].GetInt() == 1);
+  CHECK(spring["totals"]["total"].GetInt() == 2);
+  CHECK(spring["new_in_period"].GetInt() == 2);
+}
+
+TEST_CASE("A calendar-year period gives the year report's table", "[web][reports]") {
+  Api api;
+  RegisterThree(api);
+  const auto year = ParseJson(api.Get("/api/v1/reports/woonoverlast/2024").body());
+  const auto period =
+      ParseJson(api.Get("/api/v1/reports/woonoverlast?from=2024-01-01&to=2024-12-31").body());
+  CHECK(period["rows"] == year["rows"]);
+  CHECK(period["totals"] == year["totals"]);
+  CHECK(period["new_in_period"] == year["new_in_year"]);
+}
+
+TEST_CASE("A period report as CSV is the year's layout, named after the period", "[web][reports]") {
+  Api api;
+  RegisterThree(api);
+  const Response response =
+      api.Get("/api/v1/reports/woonoverlast?from=2024-01-01&to=2024-12-31&format=csv");
+  REQUIRE(response.result() == http::status::ok);
+  CHECK(Header(response, http::field::content_type) == "text/csv; charset=utf-8");
+  CHECK(Header(response, http::field::content_disposition) ==
+        "attachment; filename=\"woonoverlast-2024-01-01-2024-12-31.csv\"");
+  CHECK(response.body() == api.Get("/api/v1/reports/woonoverlast/2024?format=csv").body());
+}
+
+TEST_CASE("A period needs from and to as dates, from not after to, at most ten years",
+          "[web][reports]") {
+  for (const std::string path : {"/api/v1/reports/woonoverlast", "/api/v1/reports/ondermijning"}) {
+    Api api{path.ends_with("woonoverlast") ? domain::Role::kWoonoverlast
+                                           : domain::Role::kOndermijning};
+    for (const char* query :
+         {"", "?from=2024-01-01", "?to=2024-03-31", "?from=2024-1-1&to=2024-03-31",
+          "?from=2024-02-30&to=2024-03-31", "?from=2024&to=2025", "?from=1899-12-31&to=1900-01-31",
+          "?from=2024-01-01&to=2024-03-31&year=2024",
+          "?from=2024-01-01&to=2024-03-31&format=pdf"}) {
+      INFO(path << query);
+      RequireProblem(api.Get(path + query), http::status::bad_request, "malformed-request", path);
+    }
+    for (const char* query : {"?from=2024-04-01&to=2024-03-31", "?from=2014-01-01&to=2024-01-01",
+                              "?from=2016-02-29&to=2026-03-01"}) {
+      INFO(path << query);
+      RequireProblem(api.Get(path + query), http::status::unprocessable_entity, "invalid-request",
+                     path);
+    }
+    for (const char* query : {"?from=2014-01-02&to=2024-01-01", "?from=2016-02-29&to=2026-02-28",
+                              "?from=2024-03-31&to=2024-03-31"}) {
+      INFO(path << query);
+      CHECK(api.Get(path + query).result() == http::status::ok);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace casus::web
