@@ -154,4 +154,63 @@ Response GetOndermijningPeriodReport(domain::GuardedReportService& service,
                      domain::OndermijningFiguresCsv(figures, asked.suppression));
 }
 
+namespace {
+
+// `ready` as a ReadyCheck answers: true too when it throws, for then the handler refuses the
+// request (a bad year, period or parameter) or fails (the database), neither of which
+// computes a report.
+template <typename Check>
+bool ReadyOrRefused(const Check& ready) {
+  try {
+    return ready();
+  } catch (...) {
+    return true;
+  }
+}
+
+// The period a period report's query asks for, when the handler would accept the query.
+domain::ReportPeriod AcceptedPeriod(std::string_view query) {
+  const QueryString parameters(query, {"from", "to", "format", "suppress_below"});
+  ParseReportQuery(parameters);
+  const domain::ReportPeriod period = PeriodParameters(parameters);
+  domain::RequireReportPeriod(period);
+  return period;
+}
+
+}  // namespace
+
+bool WoonoverlastReportReady(domain::GuardedReportService& service, std::string_view year,
+                             std::string_view query) {
+  return ReadyOrRefused([&] {
+    ParseReportQuery(query);
+    return service.WoonoverlastReady(ParseYear(year, "the year"));
+  });
+}
+
+bool WoonoverlastSeriesReady(domain::GuardedReportService& service, std::string_view query) {
+  return ReadyOrRefused([&] {
+    const QueryString parameters(query, {"from", "to"});
+    const auto from = parameters.Get("from");
+    const auto to = parameters.Get("to");
+    if (!from || !to) return true;
+    return service.WoonoverlastSeriesReady(ParseYear(*from, "from"), ParseYear(*to, "to"));
+  });
+}
+
+bool OndermijningReportReady(domain::GuardedReportService& service, std::string_view year,
+                             std::string_view query) {
+  return ReadyOrRefused([&] {
+    ParseReportQuery(query);
+    return service.OndermijningReady(ParseYear(year, "the year"));
+  });
+}
+
+bool WoonoverlastPeriodReportReady(domain::GuardedReportService& service, std::string_view query) {
+  return ReadyOrRefused([&] { return service.WoonoverlastReady(AcceptedPeriod(query)); });
+}
+
+bool OndermijningPeriodReportReady(domain::GuardedReportService& service, std::string_view query) {
+  return ReadyOrRefused([&] { return service.OndermijningReady(AcceptedPeriod(query)); });
+}
+
 }  // namespace casus::web

@@ -42,4 +42,15 @@ Response GetOndermijningPeriodReport(domain::GuardedReportService& service,
                                      const domain::Actor& actor, const Request& request,
                                      std::string_view query);
 
+// Whether each report route's request can be answered at once (route_table.hpp: ReadyCheck):
+// its report is in the service's cache, or its year, period or query is one the handler
+// refuses. Never throws.
+bool WoonoverlastReportReady(domain::GuardedReportService& service, std::string_view year,
+                             std::string_view query);
+bool WoonoverlastSeriesReady(domain::GuardedReportService& service, std::string_view query);
+bool OndermijningReportReady(domain::GuardedReportService& service, std::string_view year,
+                             std::string_view query);
+bool WoonoverlastPeriodReportReady(domain::GuardedReportService& service, std::string_view query);
+bool OndermijningPeriodReportReady(domain::GuardedReportService& service, std::string_view query);
+
 }  // namespace casus::web

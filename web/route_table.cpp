@@ -98,32 +98,41 @@ constexpr Route kRoutes[] = {
      [](const RouteCall& c) {
        return GetWoonoverlastPeriodReport(c.services.reports, c.actor(), c.request, c.query);
      },
-     Lane::kReport},
+     Lane::kReport,
+     [](const RouteCall& c) { return WoonoverlastPeriodReportReady(c.services.reports, c.query); }},
     {{verb::get, "/api/v1/reports/ondermijning", Action::kReadOndermijningReport},
      Query::kAllowed,
      [](const RouteCall& c) {
        return GetOndermijningPeriodReport(c.services.reports, c.actor(), c.request, c.query);
      },
-     Lane::kReport},
+     Lane::kReport,
+     [](const RouteCall& c) { return OndermijningPeriodReportReady(c.services.reports, c.query); }},
     // Before {year}, which would take "series" for a year.
     {{verb::get, "/api/v1/reports/woonoverlast/series", Action::kReadWoonoverlastReport},
      Query::kAllowed,
      [](const RouteCall& c) {
        return GetWoonoverlastSeries(c.services.reports, c.actor(), c.request, c.query);
      },
-     Lane::kReport},
+     Lane::kReport,
+     [](const RouteCall& c) { return WoonoverlastSeriesReady(c.services.reports, c.query); }},
     {{verb::get, "/api/v1/reports/woonoverlast/{year}", Action::kReadWoonoverlastReport},
      Query::kAllowed,
      [](const RouteCall& c) {
        return GetWoonoverlastReport(c.services.reports, c.actor(), c.request, c.params[0], c.query);
      },
-     Lane::kReport},
+     Lane::kReport,
+     [](const RouteCall& c) {
+       return WoonoverlastReportReady(c.services.reports, c.params[0], c.query);
+     }},
     {{verb::get, "/api/v1/reports/ondermijning/{year}", Action::kReadOndermijningReport},
      Query::kAllowed,
      [](const RouteCall& c) {
        return GetOndermijningReport(c.services.reports, c.actor(), c.request, c.params[0], c.query);
      },
-     Lane::kReport},
+     Lane::kReport,
+     [](const RouteCall& c) {
+       return OndermijningReportReady(c.services.reports, c.params[0], c.query);
+     }},
 
     {{verb::get, "/api/v1/audit", Action::kReadAudit},
      Query::kAllowed,

@@ -29,6 +29,12 @@ struct RouteCall {
 
 using RouteHandler = Response (*)(const RouteCall& call);
 
+// For a route on Lane::kReport: whether the call can be answered at once (its report is
+// computed already, or the request is one the handler refuses before computing anything).
+// Such a call is answered on a request worker; the rest wait for a report worker. Called
+// before authentication (`caller` is nullptr), so it must reveal nothing and change nothing.
+using ReadyCheck = bool (*)(const RouteCall& call);
+
 // Whether a route takes a query; the Router refuses one (400) where it does not.
 enum class Query { kRefused, kAllowed };
 
@@ -37,6 +43,7 @@ struct Route {
   Query query;
   RouteHandler handler;
   Lane lane = Lane::kWorker;
+  ReadyCheck ready = nullptr;  // Lane::kReport only; none: always a report worker
 };
 
 // Every route of the API, in the order the Router matches them. A pattern's segments are

@@ -129,6 +129,18 @@ Lane Router::LaneOf(const Request& request) {
   return match.route != nullptr ? match.route->lane : Lane::kIoThread;
 }
 
+bool Router::AnswersAtOnce(const Request& request) {
+  const Target target = SplitTarget(ToStd(request.target()));
+  const Match match = FindRoute(request.method(), target.path);
+  if (match.route == nullptr || match.route->ready == nullptr) return false;
+  const RouteCall call{request, match.params, target.query, services_, nullptr};
+  try {
+    return match.route->ready(call);
+  } catch (...) {
+    return false;  // the report worker will find out what is wrong
+  }
+}
+
 Response Router::Handle(const Request& request, const std::string& client) {
   Response response = HandleOrProblem(request, client);
   response.set(http::field::server, "casus");

@@ -106,6 +106,13 @@ class Router {
   // which is answered without the domain.
   static Lane LaneOf(const Request& request);
 
+  // For a request on Lane::kReport: whether it can be answered at once, without computing a
+  // report (its route's ReadyCheck), so on a request worker. Before authentication; reveals
+  // nothing, changes nothing, never throws. False for a route without a check. A change that
+  // lands between this answer and Handle makes that one request compute where it runs; the
+  // report cache's single flight still computes each report once.
+  bool AnswersAtOnce(const Request& request);
+
  private:
   Response HandleOrProblem(const Request& request, const std::string& client);  // one catch site
   Response Dispatch(const Request& request, const std::string& client);

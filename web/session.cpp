@@ -243,21 +243,44 @@ void Session::HandleRequest() {
   auto request = std::make_shared<const Request>(parser_->release());
   const Lane lane = Router::LaneOf(*request);
   if (lane == Lane::kIoThread) return Respond(router_.Handle(*request, client_));
-  // The domain may wait on the database: on a worker, and back on this session's strand.
-  RequestPool& pool = lane == Lane::kReport ? lanes_.reports : lanes_.requests;
-  const bool posted = pool.TryPost([self = shared_from_this(), request] {
-    Response response = self->router_.Handle(*request, self->client_);
-    net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
-      self->Respond(std::move(response));
-    });
+  if (lane == Lane::kWorker) return HandleOn(lanes_.requests, std::move(request));
+  // A report already computed is answered as fast as a casus is read, so on a request worker;
+  // only a report still to compute waits for a report worker.
+  const bool posted = lanes_.requests.TryPost([self = shared_from_this(), request] {
+    if (!self->router_.AnswersAtOnce(*request))
+      return self->HandleOn(self->lanes_.reports, request);
+    self->HandleHere(*request);
   });
-  if (!posted) {
-    const std::string path(SplitTarget(ToStd(request->target())).path);
-    Respond(ProblemResponse(ProblemFor(domain::DomainError(
-                                domain::ErrorCode::kUnavailable,
-                                "the server is handling too many requests; try again in a moment")),
-                            path, request->version(), request->keep_alive()));
-  }
+  if (!posted) RespondBusy(*request);
+}
+
+void Session::HandleOn(RequestPool& pool, std::shared_ptr<const Request> request) {
+  // The domain may wait on the database: on a worker, and back on this session's strand.
+  const bool posted =
+      pool.TryPost([self = shared_from_this(), request] { self->HandleHere(*request); });
+  if (!posted) RespondBusy(*request);
+}
+
+void Session::HandleHere(const Request& request) {
+  Response response = router_.Handle(request, client_);
+  net::post(stream_.get_executor(),
+            [self = shared_from_this(), response = std::move(response)]() mutable {
+              self->Respond(std::move(response));
+            });
+}
+
+void Session::RespondBusy(const Request& request) {
+  const std::string path(SplitTarget(ToStd(request.target())).path);
+  Response response =
+      ProblemResponse(ProblemFor(domain::DomainError(
+                          domain::ErrorCode::kUnavailable,
+                          "the server is handling too many requests; try again in a moment")),
+                      path, request.version(), request.keep_alive());
+  // From a worker too (a report request handed on to a full report lane): back on the strand.
+  net::post(stream_.get_executor(),
+            [self = shared_from_this(), response = std::move(response)]() mutable {
+              self->Respond(std::move(response));
+            });
 }
 
 void Session::Respond(Response response) {

@@ -95,6 +95,12 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadBody();
   void OnBody(beast::error_code error, std::size_t bytes);
   void HandleRequest();
+  // Handles `request` on a thread of `pool`, or answers 503 when the pool is full.
+  void HandleOn(RequestPool& pool, std::shared_ptr<const Request> request);
+  // On a worker: handles `request` and posts the response back to the session's strand.
+  void HandleHere(const Request& request);
+  // 503: no worker can take `request` now. From any thread.
+  void RespondBusy(const Request& request);
   void Respond(Response response);
   void OnReadError(beast::error_code error);
   void Write(Response response);

@@ -177,6 +177,30 @@ OndermijningFigures GuardedReportService::OndermijningForPeriod(const Actor& act
                    });
 }
 
+bool GuardedReportService::WoonoverlastReady(int year) {
+  return woonoverlast_cache_ && woonoverlast_cache_->Ready(std::to_string(year));
+}
+
+bool GuardedReportService::WoonoverlastSeriesReady(int from, int to) {
+  if (to - from + 1 > kMaxSeriesYears) return false;
+  for (int year = from; year <= to; ++year) {
+    if (!WoonoverlastReady(year)) return false;
+  }
+  return true;
+}
+
+bool GuardedReportService::OndermijningReady(int year) {
+  return ondermijning_cache_ && ondermijning_cache_->Ready(std::to_string(year));
+}
+
+bool GuardedReportService::WoonoverlastReady(const ReportPeriod& period) {
+  return woonoverlast_period_cache_ && woonoverlast_period_cache_->Ready(PeriodKey(period));
+}
+
+bool GuardedReportService::OndermijningReady(const ReportPeriod& period) {
+  return ondermijning_period_cache_ && ondermijning_period_cache_->Ready(PeriodKey(period));
+}
+
 std::uint64_t GuardedReportService::Computed() const {
   if (!woonoverlast_cache_) return 0;
   return woonoverlast_cache_->Computed() + ondermijning_cache_->Computed() +

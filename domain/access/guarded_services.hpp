@@ -87,6 +87,16 @@ class GuardedReportService {
   // when from > to or the span exceeds kMaxSeriesYears.
   std::vector<WoonoverlastYearTotals> WoonoverlastSeries(const Actor& actor, int from, int to);
 
+  // Whether the report would be answered from the cache at once: computed for the current data
+  // version and not still under way (false when uncached). Checks no access and writes no audit
+  // row, since it tells nobody anything: it lets the web layer answer such a request on a
+  // worker that serves single casussen, and leave the rest to the report workers.
+  bool WoonoverlastReady(int year);
+  bool WoonoverlastSeriesReady(int from, int to);
+  bool OndermijningReady(int year);
+  bool WoonoverlastReady(const ReportPeriod& period);
+  bool OndermijningReady(const ReportPeriod& period);
+
   // Reports computed so far, both kinds (the rest were served from the cache); 0 uncached.
   std::uint64_t Computed() const;
 

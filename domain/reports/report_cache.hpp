@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -61,6 +62,16 @@ class ReportCache {
       }
     }
     return *shared.get();  // rethrows the computation's exception
+  }
+
+  // Whether Get(key) would answer from memory now: computed for the current data version, not
+  // still being computed. Reads the data version; computes nothing.
+  bool Ready(const std::string& key) {
+    const Key cache_key{key, version_.Current()};
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(cache_key);
+    return it != entries_.end() &&
+           it->second.report.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
   }
 
   // Reports computed so far (misses); hits are the requests beyond it. For tests and metrics.

@@ -51,9 +51,12 @@ inline constexpr const char* kClient = "192.0.2.7";
 // A Router over in-memory repositories, tokens and audit trail, Zoetermeer's wijken and a
 // clock fixed on 15 January 2025, with helpers to send requests the way Beast's parser would
 // hand them over. There is one token per role, named after it; requests carry the token of
-// `role` (woonoverlast unless the constructor says otherwise, or during As).
+// `role` (woonoverlast unless the constructor says otherwise, or during As). Reports are
+// computed on every request unless a `report_version` is given to cache them under.
 struct Api {
-  explicit Api(domain::Role acting_role = domain::Role::kWoonoverlast) : role(acting_role) {
+  explicit Api(domain::Role acting_role = domain::Role::kWoonoverlast,
+               domain::DataVersion* report_version = nullptr)
+      : data_version(report_version), role(acting_role) {
     for (const domain::Role each : domain::AllOf<domain::Role>()) {
       secrets[each] =
           services.tokens.Create(std::string(domain::Name(each)), each, std::nullopt).secret;
@@ -69,8 +72,9 @@ struct Api {
   casus::testing::InMemoryAuditTrail audit_trail;
   domain::FixedClock clock{domain::Date(2025, 1, 15)};
   casus::testing::RecordingPersonalDataStore personal_data;
+  domain::DataVersion* data_version;
   domain::DomainServices services{{cases, districts, signals, activities, token_store, crypto,
-                                   audit_trail, personal_data, clock}};
+                                   audit_trail, personal_data, clock, nullptr, data_version}};
   bool storage_ready = true;  // what /readyz is told
   Router router{ApiServicesOf(services, [this] { return storage_ready; })};
   domain::Role role;

@@ -200,11 +200,66 @@ TEST_CASE("Year reports run in a lane of their own, apart from reads of single c
        {"/api/v1/reports/woonoverlast/2024", "/api/v1/reports/ondermijning/2024?format=csv"}) {
     CHECK(Router::LaneOf(Request{http::verb::get, target, 11}) == Lane::kReport);
   }
+  for (const char* target : {"/api/v1/reports/woonoverlast?from=2024-01-01&to=2024-03-31",
+                             "/api/v1/reports/ondermijning?from=2024-01-01&to=2024-03-31",
+                             "/api/v1/reports/woonoverlast/series?from=2020&to=2024"}) {
+    CHECK(Router::LaneOf(Request{http::verb::get, target, 11}) == Lane::kReport);
+  }
   CHECK(Router::LaneOf(Request{http::verb::get, "/api/v1/cases/1", 11}) == Lane::kWorker);
   CHECK(Router::LaneOf(Request{http::verb::get, "/api/v1/audit", 11}) == Lane::kWorker);
   CHECK(Router::LaneOf(Request{http::verb::get, "/healthz", 11}) == Lane::kIoThread);
   CHECK(Router::LaneOf(Request{http::verb::post, "/api/v1/reports/woonoverlast/2024", 11}) ==
         Lane::kIoThread);  // 405: no route, no domain
+}
+
+// A data version the test moves by hand, as a write would.
+struct ManualDataVersion : domain::DataVersion {
+  std::int64_t value = 1;
+  std::int64_t Current() override { return value; }
+};
+
+TEST_CASE("A report already computed is answered at once, one still to compute waits its lane",
+          "[web][reports]") {
+  ManualDataVersion version;
+  Api api{domain::Role::kAnalist, &version};
+  const auto at_once = [&](const std::string& target) {
+    return api.router.AnswersAtOnce(Request{http::verb::get, target, 11});
+  };
+  const std::string year = "/api/v1/reports/woonoverlast/2024";
+  const std::string period = "/api/v1/reports/ondermijning?from=2024-01-01&to=2024-03-31";
+  CHECK_FALSE(at_once(year));
+  CHECK_FALSE(at_once(period));
+  CHECK_FALSE(at_once("/api/v1/reports/woonoverlast/series?from=2024&to=2024"));
+
+  REQUIRE(api.Get(year).result() == http::status::ok);
+  REQUIRE(api.Get(period).result() == http::status::ok);
+  CHECK(at_once(year));
+  CHECK(at_once(year + "?format=csv&suppress_below=5"));  // the same report, shown otherwise
+  CHECK(at_once(period));
+  CHECK(at_once("/api/v1/reports/woonoverlast/series?from=2024&to=2024"));
+  CHECK_FALSE(at_once("/api/v1/reports/woonoverlast/series?from=2023&to=2024"));
+  CHECK_FALSE(at_once("/api/v1/reports/woonoverlast/2023"));
+  CHECK_FALSE(at_once("/api/v1/reports/ondermijning/2024"));
+
+  ++version.value;  // something changed: computed again, in the report lane
+  CHECK_FALSE(at_once(year));
+  CHECK_FALSE(at_once(period));
+}
+
+TEST_CASE("A report request that will be refused is answered at once", "[web][reports]") {
+  ManualDataVersion version;
+  Api api{domain::Role::kAnalist, &version};
+  for (const char* target :
+       {"/api/v1/reports/woonoverlast/24", "/api/v1/reports/ondermijning/2024?format=pdf",
+        "/api/v1/reports/woonoverlast?from=2024-04-01", "/api/v1/reports/woonoverlast?x=1",
+        "/api/v1/reports/ondermijning?from=2024-04-01&to=2024-03-01",
+        "/api/v1/reports/woonoverlast/series?from=2024"}) {
+    INFO(target);
+    CHECK(api.router.AnswersAtOnce(Request{http::verb::get, target, 11}));
+  }
+  // Routes that compute no report have no such check: their lane decides.
+  CHECK_FALSE(api.router.AnswersAtOnce(Request{http::verb::get, "/api/v1/cases/1", 11}));
+  CHECK_FALSE(api.router.AnswersAtOnce(Request{http::verb::get, "/nowhere", 11}));
 }
 
 }  // namespace
