@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -356,88 +357,96 @@ void SociCaseRepository::VisitWhere(domain::CaseKind kind, domain::Date until,
 
 namespace {
 
-// Tabel 5.1's questions for every woonoverlast casus, answered in the database. Per casus, one
-// pass over its transitions up to the peildatum (index case_transitions_states covers it)
-// finds the last one on or before a day as the largest of sequence * 2 + closed, so that one
-// MAX also says whether the casus was closed then (NULL: it did not exist yet). Dates never
-// decrease along the sequence, so a casus changed in a period exactly when its last transition
-// by the period's end differs from its last one before it: three such MAXes answer
-// HandledBetween and the peildatum for the period and the one before
-// (domain/reports/woonoverlast_tally.hpp).
-constexpr const char* kWoonoverlastTallies = R"(
-WITH per_case AS (
-  SELECT t.case_id AS case_id,
-    MAX(CASE WHEN t.effective_on <= :end THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS at_end,
-    MAX(CASE WHEN t.effective_on <= :previous_end THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS at_previous_end,
-    MAX(CASE WHEN t.effective_on < :previous_start THEN t.sequence * 2 + (t.to_state IN ('afgerond', 'ontkracht')) END) AS before_previous_start
-  FROM case_transitions t
-  WHERE t.case_id IN (SELECT id FROM cases WHERE kind = 'woonoverlast' AND housing_type IS NOT NULL AND reported_on <= :end)
-    AND t.effective_on <= :end
-  GROUP BY t.case_id
-)
-SELECT d.name, c.housing_type,
-  (p.at_previous_end IS NULL OR p.at_previous_end % 2 = 0 OR p.at_end > p.at_previous_end) AS handled,
-  COALESCE(p.at_end % 2, 0) AS closed,
-  (c.reported_on <= :previous_end AND (p.before_previous_start IS NULL OR p.before_previous_start % 2 = 0 OR p.at_previous_end > p.before_previous_start)) AS handled_previous,
-  COALESCE(p.at_previous_end % 2, 0) AS closed_previous,
-  (c.reported_on >= :start) AS new_in_period,
-  COUNT(*)
-FROM cases c
-LEFT JOIN per_case p ON p.case_id = c.id
-LEFT JOIN districts d ON d.id = c.district_id
-WHERE c.kind = 'woonoverlast' AND c.housing_type IS NOT NULL AND c.reported_on <= :end
-GROUP BY 1, 2, 3, 4, 5, 6, 7
+// Tabel 5.1's counts per wijk and woningtype, as sums over two indexes without a pass over the
+// transitions or a join per casus (schema/009_case_closures.sql). For a period [start, end]:
+//   reported: casussen reported by `end` (N);
+//   closed_at_end: those closed on `end` (Y): a closure with closed_on <= end < reopened_on;
+//   closed_through: those closed before `start` and not changed until after `end` (X): a
+//     closure with closed_on < start and reopened_on > end. Dates never decrease along a
+//     casus's transitions and a closure ends at the next one, so this is exactly a casus
+//     closed the day before the period and changed by no transition in it.
+// Then HandledBetween = N - X, afgerond = Y - X (closed through the period implies closed on
+// its last day) and lopend = N - Y. The same for the previous period.
+constexpr const char* kWoonoverlastCounts = R"(
+SELECT d.name, x.housing_type,
+  SUM(x.reported), SUM(x.closed_at_end), SUM(x.closed_through),
+  SUM(x.previous_reported), SUM(x.previous_closed_at_end), SUM(x.previous_closed_through),
+  SUM(x.new_in_period)
+FROM (
+  SELECT district_id, housing_type,
+    SUM(reported_on <= :end) AS reported, 0 AS closed_at_end, 0 AS closed_through,
+    SUM(reported_on <= :previous_end) AS previous_reported, 0 AS previous_closed_at_end,
+    0 AS previous_closed_through,
+    SUM(reported_on >= :start AND reported_on <= :end) AS new_in_period
+  FROM cases
+  WHERE kind = 'woonoverlast' AND housing_type IS NOT NULL AND reported_on <= :last
+  GROUP BY district_id, housing_type
+  UNION ALL
+  SELECT district_id, housing_type, 0,
+    SUM(reported_on <= :end AND closed_on <= :end AND (reopened_on IS NULL OR reopened_on > :end)),
+    SUM(reported_on <= :end AND closed_on < :start
+        AND (reopened_on IS NULL OR reopened_on > :end)),
+    0,
+    SUM(reported_on <= :previous_end AND closed_on <= :previous_end
+        AND (reopened_on IS NULL OR reopened_on > :previous_end)),
+    SUM(reported_on <= :previous_end AND closed_on < :previous_start
+        AND (reopened_on IS NULL OR reopened_on > :previous_end)),
+    0
+  FROM case_closures
+  WHERE kind = 'woonoverlast' AND housing_type IS NOT NULL AND closed_on <= :last
+  GROUP BY district_id, housing_type
+) x
+LEFT JOIN districts d ON d.id = x.district_id
+GROUP BY x.district_id, x.housing_type
 )";
 
 }  // namespace
 
-std::vector<domain::WoonoverlastTally> SociCaseRepository::WoonoverlastTallies(
+std::vector<domain::WoonoverlastCount> SociCaseRepository::WoonoverlastCounts(
     const domain::ReportPeriod& period, const domain::ReportPeriod& previous) {
-  // The query reads "before the period" as "by the previous period's end".
-  if (previous.to.AddDays(1) != period.from || previous.from > previous.to ||
-      period.from > period.to) {
-    throw std::invalid_argument("the previous period must end the day before the period starts");
-  }
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
   std::string start = period.from.ToString();
   std::string end = period.to.ToString();
   std::string previous_start = previous.from.ToString();
   std::string previous_end = previous.to.ToString();
+  std::string last = std::max(end, previous_end);
 
   Nullable district;
   std::string housing_type;
-  int handled = 0, closed = 0, handled_previous = 0, closed_previous = 0, new_in_period = 0;
-  std::int64_t count = 0;
-  CachedStatement statement(*sql, kWoonoverlastTallies);
+  std::int64_t reported = 0, closed_at_end = 0, closed_through = 0;
+  std::int64_t previous_reported = 0, previous_closed_at_end = 0, previous_closed_through = 0;
+  std::int64_t new_in_period = 0;
+  CachedStatement statement(*sql, kWoonoverlastCounts);
   statement->exchange(soci::into(district.value, district.indicator));
   statement->exchange(soci::into(housing_type));
-  statement->exchange(soci::into(handled));
-  statement->exchange(soci::into(closed));
-  statement->exchange(soci::into(handled_previous));
-  statement->exchange(soci::into(closed_previous));
-  statement->exchange(soci::into(new_in_period));
-  statement->exchange(soci::into(count));
+  for (std::int64_t* sum : {&reported, &closed_at_end, &closed_through, &previous_reported,
+                            &previous_closed_at_end, &previous_closed_through, &new_in_period}) {
+    statement->exchange(soci::into(*sum));
+  }
   statement->exchange(soci::use(start, "start"));
   statement->exchange(soci::use(end, "end"));
   statement->exchange(soci::use(previous_start, "previous_start"));
   statement->exchange(soci::use(previous_end, "previous_end"));
+  statement->exchange(soci::use(last, "last"));
   statement.Execute(false);
-  std::vector<domain::WoonoverlastTally> tallies;
+  const auto cell = [](std::int64_t reported, std::int64_t closed_at_end,
+                       std::int64_t closed_through) {
+    return domain::LopendAfgerond{static_cast<int>(reported - closed_at_end),
+                                  static_cast<int>(closed_at_end - closed_through)};
+  };
+  std::vector<domain::WoonoverlastCount> counts;
   while (statement->fetch()) {
-    domain::WoonoverlastTally tally;
-    tally.district = district.Get();
-    tally.housing_type = ParseStored<domain::HousingType>(housing_type, "cases.housing_type");
-    tally.handled = handled != 0;
-    tally.closed = closed != 0;
-    tally.handled_previous = handled_previous != 0;
-    tally.closed_previous = closed_previous != 0;
-    tally.new_in_period = new_in_period != 0;
-    tally.count = count;
-    tallies.push_back(std::move(tally));
+    domain::WoonoverlastCount count;
+    count.district = district.Get();
+    count.housing_type = ParseStored<domain::HousingType>(housing_type, "cases.housing_type");
+    count.period = cell(reported, closed_at_end, closed_through);
+    count.previous = cell(previous_reported, previous_closed_at_end, previous_closed_through);
+    count.new_in_period = static_cast<int>(new_in_period);
+    counts.push_back(std::move(count));
   }
   transaction.Commit();
-  return tallies;
+  return counts;
 }
 
 }  // namespace casus::persistence

@@ -41,10 +41,9 @@ class SociCaseRepository final : public domain::CaseRepository {
                         const domain::TransitionRecord& record) override;
   // Two queries (casussen, then all their transitions) in one snapshot.
   std::vector<domain::CaseTimeline> Timelines(domain::CaseKind kind, domain::Date until) override;
-  // One GROUP BY over the transitions and one over the casussen; memory does not grow with
-  // the number of casussen.
-  // Throws std::invalid_argument unless `previous` ends the day before `period` starts.
-  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(
+  // Two GROUP BYs over covering indexes, of the casussen and of their closures (kept by
+  // triggers, schema/009); memory does not grow with the number of casussen.
+  std::vector<domain::WoonoverlastCount> WoonoverlastCounts(
       const domain::ReportPeriod& period, const domain::ReportPeriod& previous) override;
   std::vector<domain::CaseTimeline> TimelinesActiveSince(domain::CaseKind kind, domain::Date since,
                                                          domain::Date until) override;

@@ -9,7 +9,7 @@
 #include "domain/cases/case_timeline.hpp"
 #include "domain/cases/casus.hpp"
 #include "domain/cases/transition.hpp"
-#include "domain/reports/woonoverlast_tally.hpp"
+#include "domain/reports/woonoverlast_count.hpp"
 
 namespace casus::domain {
 
@@ -68,12 +68,12 @@ class CaseRepository {
   virtual void VisitTimelinesActiveSince(CaseKind kind, Date since, Date until,
                                          const std::function<void(const CaseTimeline&)>& visit);
 
-  // The woonoverlast casussen reported by `period.to`, counted as Tabel 5.1 of `period` asks
-  // (WoonoverlastTally), in any order; each casus in exactly one tally, with the answers
-  // TallyOf gives for its timeline. `previous` ends the day before `period` starts. Computed
-  // where the data is: it must not load every casus.
-  virtual std::vector<WoonoverlastTally> WoonoverlastTallies(const ReportPeriod& period,
-                                                             const ReportPeriod& previous) = 0;
+  // The woonoverlast casussen counted as Tabel 5.1 asks, for `period` and `previous` (any two
+  // periods), per wijk and woningtype (WoonoverlastCount), in any order, groups with nothing
+  // counted allowed: what CountWoonoverlast gives over every timeline, once Normalized.
+  // Computed where the data is: it must not load every casus.
+  virtual std::vector<WoonoverlastCount> WoonoverlastCounts(const ReportPeriod& period,
+                                                            const ReportPeriod& previous) = 0;
 };
 
 }  // namespace casus::domain

@@ -189,17 +189,16 @@ std::vector<TransitionRecord> CaseService::History(CaseId id) {
 
 WoonoverlastReport CaseService::WoonoverlastYearReport(int year) {
   RequireYear(year);
-  return BuildWoonoverlastReportFromTallies(
+  return BuildWoonoverlastReportFromCounts(
       year, districts_.Districts(),
-      cases_.WoonoverlastTallies(ReportPeriod::Year(year), ReportPeriod::Year(year - 1)));
+      cases_.WoonoverlastCounts(ReportPeriod::Year(year), ReportPeriod::Year(year - 1)));
 }
 
 WoonoverlastPeriodReport CaseService::WoonoverlastForPeriod(const ReportPeriod& period) {
   RequireReportPeriod(period);
-  // The tallies answer for a previous period as well; the day before is the cheapest to ask.
-  const Date day_before = period.from.AddDays(-1);
-  return BuildWoonoverlastPeriodReportFromTallies(
-      period, districts_.Districts(), cases_.WoonoverlastTallies(period, {day_before, day_before}));
+  // The counts answer for a previous period as well, which a period report does not show.
+  return BuildWoonoverlastPeriodReportFromCounts(period, districts_.Districts(),
+                                                 cases_.WoonoverlastCounts(period, period));
 }
 
 std::vector<std::string> CaseService::Districts() { return districts_.Districts(); }

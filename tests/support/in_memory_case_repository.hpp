@@ -95,14 +95,12 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
     return timelines;
   }
 
-  // By the definition: every timeline's own tally (TallyOf), as many as there are casussen.
-  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(
+  // By the definition, over every timeline.
+  std::vector<domain::WoonoverlastCount> WoonoverlastCounts(
       const domain::ReportPeriod& period, const domain::ReportPeriod& previous) override {
-    std::vector<domain::WoonoverlastTally> tallies;
-    for (const auto& timeline : Timelines(domain::CaseKind::kWoonoverlast, period.to)) {
-      if (auto tally = domain::TallyOf(timeline, period, previous)) tallies.push_back(*tally);
-    }
-    return tallies;
+    return domain::CountWoonoverlast(
+        Timelines(domain::CaseKind::kWoonoverlast, std::max(period.to, previous.to)), period,
+        previous);
   }
 
  private:

@@ -36,8 +36,8 @@ class BrokenCaseRepository final : public domain::CaseRepository {
   std::vector<domain::CaseTimeline> Timelines(domain::CaseKind, domain::Date) override {
     throw 42;  // not even a std::exception
   }
-  std::vector<domain::WoonoverlastTally> WoonoverlastTallies(const domain::ReportPeriod&,
-                                                             const domain::ReportPeriod&) override {
+  std::vector<domain::WoonoverlastCount> WoonoverlastCounts(const domain::ReportPeriod&,
+                                                            const domain::ReportPeriod&) override {
     throw 42;  // not even a std::exception
   }
 };

@@ -54,9 +54,9 @@ class CountingCaseRepository final : public CaseRepository {
   std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) override {
     return inner.Timelines(kind, until);
   }
-  std::vector<WoonoverlastTally> WoonoverlastTallies(const ReportPeriod& period,
-                                                     const ReportPeriod& previous) override {
-    return inner.WoonoverlastTallies(period, previous);
+  std::vector<WoonoverlastCount> WoonoverlastCounts(const ReportPeriod& period,
+                                                    const ReportPeriod& previous) override {
+    return inner.WoonoverlastCounts(period, previous);
   }
 
   casus::testing::InMemoryCaseRepository inner;
