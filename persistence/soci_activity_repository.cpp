@@ -163,4 +163,30 @@ std::vector<domain::Activity> SociActivityRepository::Between(domain::Date from,
   return activities;
 }
 
+void SociActivityRepository::VisitBetween(
+    domain::Date from, domain::Date to,
+    const std::function<void(const domain::ActivityFacts&)>& visit) {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kRead);
+  std::string first = from.ToString();
+  std::string last = to.ToString();
+  std::string type;
+  std::string on;
+  NullableOf<int> companies_checked;
+  CachedStatement statement(*sql,
+                            "SELECT a.type, a.on_date, a.companies_checked FROM activities a "
+                            "WHERE a.on_date BETWEEN :from AND :to ORDER BY a.id");
+  statement->exchange(soci::into(type));
+  statement->exchange(soci::into(on));
+  statement->exchange(soci::into(companies_checked.value, companies_checked.indicator));
+  statement->exchange(soci::use(first, "from"));
+  statement->exchange(soci::use(last, "to"));
+  statement.Execute(false);
+  while (statement->fetch()) {
+    visit({ParseStored<domain::ActivityType>(type, "activities.type"),
+           ParseStoredDate(on, "activities.on_date"), companies_checked.Get()});
+  }
+  transaction.Commit();
+}
+
 }  // namespace casus::persistence

@@ -27,6 +27,9 @@ class SociActivityRepository final : public domain::ActivityRepository {
   domain::ActivityPage List(const domain::ActivityFilter& filter) override;
   // Three queries (activities, partners, case links) in one snapshot.
   std::vector<domain::Activity> Between(domain::Date from, domain::Date to) override;
+  // One query over the activities alone, streamed.
+  void VisitBetween(domain::Date from, domain::Date to,
+                    const std::function<void(const domain::ActivityFacts&)>& visit) override;
 
  private:
   Database& database_;

@@ -298,4 +298,47 @@ std::vector<domain::SignalFacts> SociSignalRepository::ReceivedBetween(domain::D
   return facts;
 }
 
+void SociSignalRepository::VisitReceivedBetween(
+    domain::Date from, domain::Date to,
+    const std::function<void(const domain::SignalFacts&)>& visit) {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kRead);
+  std::string first = from.ToString();
+  std::string last = to.ToString();
+  SignalId id = 0;
+  std::string received_on;
+  std::string source;
+  Nullable themes;  // comma-separated; NULL for a signal without themes
+  CachedStatement statement(
+      *sql,
+      "SELECT s.id, s.received_on, s.source, group_concat(st.theme) FROM signals s "
+      "LEFT JOIN signal_themes st ON st.signal_id = s.id "
+      "WHERE s.received_on BETWEEN :from AND :to GROUP BY s.id ORDER BY s.id");
+  statement->exchange(soci::into(id));
+  statement->exchange(soci::into(received_on));
+  statement->exchange(soci::into(source));
+  statement->exchange(soci::into(themes.value, themes.indicator));
+  statement->exchange(soci::use(first, "from"));
+  statement->exchange(soci::use(last, "to"));
+  statement.Execute(false);
+  domain::SignalFacts facts;
+  std::vector<std::string> names;
+  while (statement->fetch()) {
+    facts.id = id;
+    facts.received_on = ParseStoredDate(received_on, "signals.received_on");
+    facts.source = ParseStored<domain::SignalSource>(source, "signals.source");
+    names.clear();
+    if (const auto joined = themes.Get()) {
+      for (std::size_t start = 0; start <= joined->size();) {
+        const std::size_t comma = std::min(joined->find(',', start), joined->size());
+        names.push_back(joined->substr(start, comma - start));
+        start = comma + 1;
+      }
+    }
+    facts.themes = ParseThemes(names);
+    visit(facts);
+  }
+  transaction.Commit();
+}
+
 }  // namespace casus::persistence

@@ -43,6 +43,9 @@ class SociSignalRepository final : public domain::SignalRepository {
       const domain::NewCase& fields, const domain::TransitionRecord& registration) override;
   // Two queries (signals, then their themes) in one snapshot.
   std::vector<domain::SignalFacts> ReceivedBetween(domain::Date from, domain::Date to) override;
+  // One query, grouped by signal in id order: one signal in memory at a time.
+  void VisitReceivedBetween(domain::Date from, domain::Date to,
+                            const std::function<void(const domain::SignalFacts&)>& visit) override;
 
  private:
   Database& database_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,13 @@ struct Activity {
   std::string recorded_at;
 };
 
+// What the year report counts of an activity: no partners, findings or places.
+struct ActivityFacts {
+  ActivityType type = ActivityType::kControlDay;
+  Date on;
+  std::optional<int> companies_checked;
+};
+
 struct ActivityFilter {
   std::optional<ActivityType> type;
   std::optional<int> year;
@@ -53,6 +61,14 @@ class ActivityRepository {
 
   // Every activity that took place from `from` up to and including `to`, ascending by id.
   virtual std::vector<Activity> Between(Date from, Date to) = 0;
+
+  // The facts of the same activities handed to `visit` one at a time, so that a report holds
+  // none of them all. `visit` must not call back into the repository. This default visits
+  // Between; storage streams them.
+  virtual void VisitBetween(Date from, Date to,
+                            const std::function<void(const ActivityFacts&)>& visit) {
+    for (const Activity& a : Between(from, to)) visit({a.type, a.on, a.companies_checked});
+  }
 };
 
 }  // namespace casus::domain

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -49,6 +50,14 @@ class SignalRepository {
 
   // Every signal received from `from` up to and including `to`, ascending by id.
   virtual std::vector<SignalFacts> ReceivedBetween(Date from, Date to) = 0;
+
+  // The same signals handed to `visit` one at a time (their themes in any order), so that a
+  // report holds none of them all. `visit` must not call back into the repository. This
+  // default visits ReceivedBetween; storage streams them.
+  virtual void VisitReceivedBetween(Date from, Date to,
+                                    const std::function<void(const SignalFacts&)>& visit) {
+    for (const SignalFacts& signal : ReceivedBetween(from, to)) visit(signal);
+  }
 };
 
 }  // namespace casus::domain

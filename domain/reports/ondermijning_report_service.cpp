@@ -12,16 +12,16 @@ namespace {
 // Only casussen open or changed since then can be handled in any of them.
 void Count(SignalRepository& signals, CaseRepository& cases, ActivityRepository& activities,
            Date from, Date to, std::vector<OndermijningTally*> tallies) {
-  for (const auto& signal : signals.ReceivedBetween(from, to)) {
+  signals.VisitReceivedBetween(from, to, [&](const SignalFacts& signal) {
     for (auto* tally : tallies) tally->Add(signal);
-  }
+  });
   cases.VisitTimelinesActiveSince(CaseKind::kOndermijning, from, to,
                                   [&](const CaseTimeline& timeline) {
                                     for (auto* tally : tallies) tally->Add(timeline);
                                   });
-  for (const auto& activity : activities.Between(from, to)) {
+  activities.VisitBetween(from, to, [&](const ActivityFacts& activity) {
     for (auto* tally : tallies) tally->Add(activity);
-  }
+  });
 }
 
 }  // namespace

@@ -65,7 +65,7 @@ void OndermijningTally::Add(const CaseTimeline& timeline) {
   }
 }
 
-void OndermijningTally::Add(const Activity& activity) {
+void OndermijningTally::Add(const ActivityFacts& activity) {
   if (!Within(activity.on, period_)) return;
   switch (activity.type) {
     case ActivityType::kControlDay:

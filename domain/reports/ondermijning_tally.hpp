@@ -24,7 +24,10 @@ class OndermijningTally {
 
   void Add(const SignalFacts& signal);
   void Add(const CaseTimeline& timeline);
-  void Add(const Activity& activity);
+  void Add(const ActivityFacts& activity);
+  void Add(const Activity& activity) {
+    Add({activity.type, activity.on, activity.companies_checked});
+  }
 
   // The figures so far, with `year` 0 (a calendar year's report sets it) and the signals'
   // percentages by the largest remainder.

@@ -211,6 +211,18 @@ TEST_CASE_METHOD(Fixture, "Between holds the activities of the period, both ends
   CheckSameActivity(found[0], first);
   CheckSameActivity(found[1], last);
   CHECK(activities.Between(D("2020-01-01"), D("2020-12-31")).empty());
+
+  // Streamed: what a report counts of each, in the same order.
+  std::vector<domain::ActivityFacts> visited;
+  activities.VisitBetween(D("2024-04-01"), D("2024-06-30"),
+                          [&](const domain::ActivityFacts& facts) { visited.push_back(facts); });
+  REQUIRE(visited.size() == 2);
+  CHECK(visited[0].type == first.type);
+  CHECK(visited[0].on == first.on);
+  CHECK(visited[0].companies_checked == first.companies_checked);
+  CHECK(visited[1].type == ActivityType::kHeitControl);
+  CHECK(visited[1].on == D("2024-06-30"));
+  CHECK_FALSE(visited[1].companies_checked.has_value());
 }
 
 }  // namespace

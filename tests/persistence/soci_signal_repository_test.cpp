@@ -3,6 +3,8 @@
 #include <soci/soci.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <atomic>
 #include <latch>
 #include <string>
@@ -375,6 +377,23 @@ TEST_CASE_METHOD(Fixture, "ReceivedBetween holds the signals of the period with 
   CHECK(facts[2].id == last_day);
   CHECK(facts[2].source == SignalSource::kMeldpunt);
   CHECK(signals.ReceivedBetween(D("2022-01-01"), D("2022-12-31")).empty());
+
+  // Streamed, the same facts in the same order, each signal's themes as a set.
+  std::vector<domain::SignalFacts> visited;
+  signals.VisitReceivedBetween(
+      D("2024-01-01"), D("2024-12-31"), [&](const domain::SignalFacts& signal) {
+        visited.push_back(signal);
+        std::sort(visited.back().themes.begin(), visited.back().themes.end());
+      });
+  REQUIRE(visited.size() == facts.size());
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    auto themes = facts[i].themes;
+    std::sort(themes.begin(), themes.end());
+    CHECK(visited[i].id == facts[i].id);
+    CHECK(visited[i].received_on == facts[i].received_on);
+    CHECK(visited[i].source == facts[i].source);
+    CHECK(visited[i].themes == themes);
+  }
 }
 
 TEST_CASE("Of concurrent assessments of one signal exactly one wins",
