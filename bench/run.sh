@@ -259,7 +259,7 @@ wait "${background_pids[@]}"
 background_pids=()
 
 # Memory with many clients: 64 connections reading casussen. RSS is read after this row, before
-# the year reports, which still load every casus (their own issue).
+# the reports, so that it shows what serving casussen costs apart from computing reports.
 scenario_c64() {
   echo "bench: GET one casus, 64 connections" >&2
   run_wrk "GET one casus (c64)" "$work/wrk-c64.out" -t2 -c64 -d"${DURATION}s" -s "$work/get.lua" \
@@ -305,6 +305,49 @@ wait_idle
 scenario "GET report ondermijning 2024" -s "$work/get.lua" -H "$(auth "$ondermijning_token")" \
   "$casus_url/api/v1/reports/ondermijning/2024"
 wait_idle
+
+# Reads of single casussen while four report misses are asked for at once, over and over: each
+# request a period report never asked before (its `to` a day further each time), so every one
+# is computed; two loops ask Tabel 5.1, two the ondermijning figures. The report workers take
+# them; the GET row shows what that leaves the readers of casussen.
+miss_loop() {  # miss_loop KIND TOKEN OFFSET
+  local n=$3 to
+  while [ ! -e "$work/stop-misses" ]; do
+    to=$(date -u -d "2024-01-01 + $n days" +%F)
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 120 -H "$(auth "$2")" \
+      "$casus_url/api/v1/reports/$1?from=2016-01-01&to=$to" >>"$work/misses-$3.log" || true
+    n=$((n + 4))
+  done
+}
+echo "bench: GET one casus beside four report misses" >&2
+rm -f "$work/stop-misses"
+miss_loop woonoverlast "$analist_token" 0 &
+background_pids+=("$!")
+miss_loop woonoverlast "$analist_token" 1 &
+background_pids+=("$!")
+miss_loop ondermijning "$ondermijning_token" 2 &
+background_pids+=("$!")
+miss_loop ondermijning "$ondermijning_token" 3 &
+background_pids+=("$!")
+sleep 1
+run_wrk "GET one casus beside four report misses (c8)" "$work/wrk-misses.out" -t1 -c8 \
+  -d"${DURATION}s" -s "$work/get.lua" -H "$(auth "$woonoverlast_token")" \
+  "$casus_url/api/v1/cases/$one_id"
+touch "$work/stop-misses"
+wait "${background_pids[@]}"
+background_pids=()
+misses_answered=$(cat "$work"/misses-*.log 2>/dev/null | awk '$1 == 200' | wc -l)
+misses_mean=$(cat "$work"/misses-*.log 2>/dev/null |
+  awk '$1 == 200 { t += $2; n++ } END { printf "%.2f", n ? t / n : 0 }')
+misses_other=$(cat "$work"/misses-*.log 2>/dev/null | awk '$1 != 200' | wc -l)
+wait_idle
+
+# Tabel 5.1 on a miss through the server: a new casus changes the data, then one request.
+curl -sf -o /dev/null --max-time 30 -H "$(auth "$woonoverlast_token")" -H "$json" \
+  -d '{"kind":"woonoverlast","district":"Centrum","housing_type":"koop","reported_on":"2024-05-01","categories":["geluid"],"summary":"Benchmark: een wijziging"}' \
+  "$casus_url/api/v1/cases" || echo "bench: could not register the casus before the miss" >&2
+server_miss_seconds=$(curl -s -o /dev/null -w '%{time_total}' --max-time 120 \
+  -H "$(auth "$analist_token")" "$casus_url/api/v1/reports/woonoverlast/2024" || echo "?")
 cp "$results" "$work/ordered.tsv"
 
 peak_rss=$(awk '/^VmHWM/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$casus_pid/status" 2>/dev/null || true)
@@ -322,6 +365,10 @@ miss_rss=$( { /usr/bin/time -f '%M' "$casus" report woonoverlast --year 2024 --d
   --format csv >/dev/null; } 2>&1 | tail -n 1)
 group_by_seconds=$(seconds_of sqlite3 "$db" \
   "SELECT district_id, housing_type, COUNT(*) FROM cases GROUP BY district_id, housing_type")
+ondermijning_miss_seconds=$(seconds_of "$casus" report ondermijning --year 2024 --db "$db" \
+  --format csv)
+ondermijning_miss_rss=$( { /usr/bin/time -f '%M' "$casus" report ondermijning --year 2024 \
+  --db "$db" --format csv >/dev/null; } 2>&1 | tail -n 1)
 
 # --- report ----------------------------------------------------------------------------------
 echo
@@ -349,7 +396,20 @@ echo "casus serve peak RSS (VmHWM): ${requests_rss:-unknown} through the request
   "included), ${peak_rss:-unknown} after the year reports"
 echo "Tabel 5.1 on a miss (casus report, process start included): ${miss_seconds} s, peak RSS" \
   "$(awk -v k="$miss_rss" 'BEGIN { printf "%.1f MiB", k / 1024 }'); a bare GROUP BY of the" \
-  "casussen by wijk and woningtype in the sqlite3 shell: ${group_by_seconds} s"
+  "casussen by wijk and woningtype in the sqlite3 shell: ${group_by_seconds} s ($(awk \
+    -v a="$miss_seconds" -v b="$group_by_seconds" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')x);" \
+  "through the server after a change: ${server_miss_seconds} s"
+echo "ondermijning 2024 on a miss (casus report): ${ondermijning_miss_seconds} s, peak RSS" \
+  "$(awk -v k="$ondermijning_miss_rss" 'BEGIN { printf "%.1f MiB", k / 1024 }')"
+echo "report misses beside the GET row above: ${misses_answered} answered (mean ${misses_mean} s)," \
+  "${misses_other} otherwise"
+awk -F'\t' '
+  { split($2, f, " "); rate[$1] = f[2] > 0 ? f[1] / f[2] : 0 }
+  END {
+    get = rate["GET one casus"]
+    if (get > 0) printf "report hits as a fraction of GET one casus: woonoverlast %.2f, ondermijning %.2f\n",
+      rate["GET report woonoverlast 2024"] / get, rate["GET report ondermijning 2024"] / get
+  }' "$work/ordered.tsv"
 
 if [ $smoke -eq 1 ]; then
   failed=$(awk -F'\t' '!/503 expected/ { split($2, f, " "); if (f[1] - f[5] <= 0) print "  " $1 }' \
@@ -357,6 +417,10 @@ if [ $smoke -eq 1 ]; then
   if [ -n "$failed" ]; then
     echo "bench smoke: no successful request in:" >&2
     echo "$failed" >&2
+    exit 1
+  fi
+  if [ "$misses_answered" -eq 0 ]; then
+    echo "bench smoke: no report miss was answered beside the GET row" >&2
     exit 1
   fi
   echo "bench smoke: every scenario had successful requests"
