@@ -1,6 +1,7 @@
 #include "persistence/database.hpp"
 
 #include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -16,7 +17,20 @@ namespace casus::persistence {
 
 namespace {
 
-bool IsMemory(const std::string& path) { return path == ":memory:"; }
+bool IsMemory(const DatabaseLocation& location) {
+  return location.dialect == Dialect::kSqlite && location.target == ":memory:";
+}
+
+// Every write transaction on PostgreSQL takes this transaction-scoped advisory lock first (an
+// arbitrary key of Casus's own: "casus" in ASCII), as SQLite's BEGIN IMMEDIATE takes its file's
+// write lock.
+constexpr const char* kPostgresqlWriteLock = "SELECT pg_advisory_xact_lock(435610612595)";
+
+PGconn* PostgresqlHandle(soci::session& session) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  if (backend == nullptr) throw std::logic_error("session is not connected");
+  return backend->conn_;
+}
 
 sqlite_api::sqlite3* NativeHandle(soci::session& session) {
   auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
@@ -86,16 +100,26 @@ void TuneSqliteLibrary() {
   std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
-Database::Database(const std::string& path, std::size_t pool_size)
-    : path_(path), pool_size_(IsMemory(path) ? 1 : pool_size) {
+Database::Database(const std::string& db, std::size_t pool_size)
+    : location_(DatabaseLocation::Parse(db)), pool_size_(IsMemory(location_) ? 1 : pool_size) {
   if (pool_size_ == 0) throw std::invalid_argument("pool_size must be at least 1");
-  TuneSqliteLibrary();
   pool_ = std::make_unique<soci::connection_pool>(pool_size_);
-  const std::string connect = ConnectString(path_);
+  if (location_.dialect == Dialect::kPostgresql) {
+    for (std::size_t i = 0; i < pool_size_; ++i) {
+      soci::session& sql = pool_->at(i);
+      sql.open(soci::postgresql, location_.target);
+      // Quiet NOTICEs (CREATE TABLE IF NOT EXISTS ...) would go to stderr through libpq.
+      sql << "SET client_min_messages = WARNING";
+      statements_.push_back(std::make_unique<StatementCache>(sql));
+    }
+    return;
+  }
+  TuneSqliteLibrary();
+  const std::string connect = ConnectString(location_.target);
   for (std::size_t i = 0; i < pool_size_; ++i) {
     soci::session& sql = pool_->at(i);
     sql.open(soci::sqlite3, connect);
-    Configure(sql, IsMemory(path_));
+    Configure(sql, IsMemory(location_));
     statements_.push_back(std::make_unique<StatementCache>(sql));
   }
 }
@@ -121,10 +145,12 @@ SessionLease::SessionLease(Database& database) : database_(database) {
 
 SessionLease::~SessionLease() {
   if (!position_) return;  // the ambient session's transaction belongs to its owner
-  // sqlite3_get_autocommit is 0 exactly while a transaction is open on the connection.
-  sqlite_api::sqlite3* handle = NativeHandle(*session_);
-  if (sqlite_api::sqlite3_get_autocommit(handle) == 0) {
-    sqlite_api::sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (InTransaction(*session_)) {
+    if (database_.dialect() == Dialect::kPostgresql) {
+      PQclear(PQexec(PostgresqlHandle(*session_), "ROLLBACK"));
+    } else {
+      sqlite_api::sqlite3_exec(NativeHandle(*session_), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
   }
   database_.pool_->give_back(*position_);
 }
@@ -140,7 +166,16 @@ AmbientSession::~AmbientSession() {
   ambient_session = previous_session_;
 }
 
+Dialect DialectOf(soci::session& session) {
+  return session.get_backend_name() == "postgresql" ? Dialect::kPostgresql : Dialect::kSqlite;
+}
+
 bool InTransaction(soci::session& session) {
+  if (DialectOf(session) == Dialect::kPostgresql) {
+    // Idle is outside a transaction; in one, failed in one, or busy (never here) are not.
+    return PQtransactionStatus(PostgresqlHandle(session)) != PQTRANS_IDLE;
+  }
+  // sqlite3_get_autocommit is 0 exactly while a transaction is open on the connection.
   return sqlite_api::sqlite3_get_autocommit(NativeHandle(session)) == 0;
 }
 
@@ -149,6 +184,9 @@ Transaction::Transaction(soci::session& session, Mode mode)
   // Savepoints of one name nest: RELEASE and ROLLBACK TO act on the innermost.
   if (savepoint_) {
     Execute(session_, "SAVEPOINT casus_nested");
+  } else if (DialectOf(session_) == Dialect::kPostgresql) {
+    Execute(session_, mode == Mode::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    if (mode == Mode::kWrite) Execute(session_, kPostgresqlWriteLock);
   } else {
     Execute(session_, mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
   }
@@ -177,7 +215,7 @@ bool AnswersRead(Database& database) {
   try {
     SessionLease sql(database);
     int one = 0;
-    Execute(*sql, "SELECT 1 FROM sqlite_master LIMIT 1", soci::into(one));
+    Execute(*sql, "SELECT 1", soci::into(one));
     return true;
   } catch (...) {
     return false;
@@ -186,6 +224,17 @@ bool AnswersRead(Database& database) {
 
 void ExecuteScript(soci::session& session, std::string_view script) {
   const std::string text(script);
+  if (DialectOf(session) == Dialect::kPostgresql) {
+    // The simple query protocol runs several statements, dollar-quoted bodies included.
+    PGresult* result = PQexec(PostgresqlHandle(session), text.c_str());
+    const ExecStatusType status = PQresultStatus(result);
+    const std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      throw std::runtime_error("SQL script failed: " + message);
+    }
+    return;
+  }
   char* error = nullptr;
   const int rc =
       sqlite_api::sqlite3_exec(NativeHandle(session), text.c_str(), nullptr, nullptr, &error);

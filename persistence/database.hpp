@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "persistence/database_location.hpp"
+
 namespace soci {
 class connection_pool;
 class session;
@@ -16,8 +18,15 @@ namespace casus::persistence {
 
 class StatementCache;
 
-// One SQLite database file and a fixed pool of SOCI sessions (connections) on it.
+// One database and a fixed pool of SOCI sessions (connections) on it: a SQLite file, or a
+// PostgreSQL server when `db` is a connection string (DatabaseLocation).
 //
+// PostgreSQL: sessions connect with libpq as the string says; a write transaction takes one
+// transaction-scoped advisory lock, so that writers queue as SQLite's do (one at a time, across
+// every instance on the database) and the audit chain stays one. The server's own settings
+// decide durability (synchronous_commit, fsync).
+//
+// SQLite:
 // Every session is opened with journal_mode=WAL (readers never block the writer),
 // foreign_keys=ON, busy_timeout=5000 ms and synchronous=FULL, so a committed write survives a
 // killed process or a power loss. The file is created when missing; the schema is not: run
@@ -37,18 +46,19 @@ class Database {
  public:
   static constexpr int kBusyTimeoutMs = 5000;
 
-  explicit Database(const std::string& path, std::size_t pool_size = 4);
+  explicit Database(const std::string& db, std::size_t pool_size = 4);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return location_.target; }  // or connection string
+  Dialect dialect() const { return location_.dialect; }
   std::size_t pool_size() const { return pool_size_; }
 
  private:
   friend class SessionLease;
 
-  std::string path_;
+  DatabaseLocation location_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
   std::vector<std::unique_ptr<StatementCache>> statements_;  // one per session; go first
@@ -93,9 +103,10 @@ class AmbientSession {
 
 // RAII transaction on a borrowed session; rolls back on destruction unless committed.
 //
-// kWrite takes the database's write lock at once (SQLite BEGIN IMMEDIATE), waiting up to the
-// busy timeout for another writer, so concurrent read-then-write transactions never fail on
-// a lock upgrade. kRead reads one consistent snapshot from its first read to its end. On a
+// kWrite takes the database's write lock at once (SQLite BEGIN IMMEDIATE; on PostgreSQL an
+// advisory lock), waiting up to the busy timeout for another writer, so concurrent
+// read-then-write transactions never fail on a lock upgrade. kRead reads one consistent
+// snapshot from its first read to its end (PostgreSQL: REPEATABLE READ). On a
 // session that is inside a transaction already (a unit of work), it is a savepoint there:
 // Commit releases it, destruction without Commit rolls back to it, and only the outermost
 // transaction's COMMIT makes anything durable.
@@ -118,6 +129,9 @@ class Transaction {
 
 // Whether a transaction is open on `session`.
 bool InTransaction(soci::session& session);
+
+// The dialect `session` speaks.
+Dialect DialectOf(soci::session& session);
 
 // Whether the database answers a read now, on a pooled session; never throws.
 bool AnswersRead(Database& database);

@@ -3,6 +3,8 @@
 #include <span>
 #include <string_view>
 
+#include "persistence/dialect.hpp"
+
 namespace casus::persistence {
 
 // One schema change: the text of schema/NNN_name.sql, applied once per database.
@@ -12,8 +14,9 @@ struct Migration {
   std::string_view sql;   // one or more SQL statements; no BEGIN/COMMIT of its own
 };
 
-// Every migration in schema/, embedded at build time (persistence/embed_migrations.cmake),
-// ascending by version. The texts have static storage duration.
-std::span<const Migration> EmbeddedMigrations();
+// Every migration of schema/ for `dialect` (the shared ones and its own folder's), embedded at
+// build time (persistence/embed_migrations.cmake), ascending by version; both dialects have
+// the same versions and names. The texts have static storage duration.
+std::span<const Migration> EmbeddedMigrations(Dialect dialect = Dialect::kSqlite);
 
 }  // namespace casus::persistence

@@ -43,7 +43,9 @@ bool IsApplied(soci::session& sql, int version) {
 
 }  // namespace
 
-int Migrate(Database& database) { return Migrate(database, EmbeddedMigrations()); }
+int Migrate(Database& database) {
+  return Migrate(database, EmbeddedMigrations(database.dialect()));
+}
 
 int Migrate(Database& database, std::span<const Migration> migrations) {
   std::vector<Migration> ordered(migrations.begin(), migrations.end());
@@ -88,7 +90,11 @@ int Migrate(Database& database, std::span<const Migration> migrations) {
 int CurrentVersion(Database& database) {
   SessionLease sql(database);
   int exists = 0;
-  *sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+  *sql << (database.dialect() == Dialect::kPostgresql
+               ? "SELECT COUNT(*) FROM information_schema.tables "
+                 "WHERE table_schema = current_schema() AND table_name = 'schema_version'"
+               : "SELECT COUNT(*) FROM sqlite_master "
+                 "WHERE type = 'table' AND name = 'schema_version'"),
       soci::into(exists);
   return exists == 0 ? 0 : MaxVersion(*sql);
 }

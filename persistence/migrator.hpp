@@ -16,6 +16,7 @@ namespace casus::persistence {
 // Returns how many migrations it applied. Throws std::runtime_error when a migration fails
 // (that migration is rolled back, earlier ones stay applied) or when the database has a
 // version newer than the newest migration given (a newer binary migrated it).
+// Migrate(database) applies the embedded migrations of the database's dialect.
 int Migrate(Database& database);
 int Migrate(Database& database, std::span<const Migration> migrations);
 

@@ -365,39 +365,43 @@ namespace {
 //     closure with closed_on < start and reopened_on > end. Dates never decrease along a
 //     casus's transitions and a closure ends at the next one, so this is exactly a casus
 //     closed the day before the period and changed by no transition in it.
+// Portable SQL (SQLite and PostgreSQL): conditions are summed as CASE WHEN ... THEN 1.
 // Then HandledBetween = N - X, afgerond = Y - X (closed through the period implies closed on
 // its last day) and lopend = N - Y. The same for the previous period.
 constexpr const char* kWoonoverlastCounts = R"(
 SELECT d.name, x.housing_type,
-  SUM(x.reported), SUM(x.closed_at_end), SUM(x.closed_through),
-  SUM(x.previous_reported), SUM(x.previous_closed_at_end), SUM(x.previous_closed_through),
-  SUM(x.new_in_period)
+  CAST(SUM(x.reported) AS BIGINT), CAST(SUM(x.closed_at_end) AS BIGINT),
+  CAST(SUM(x.closed_through) AS BIGINT), CAST(SUM(x.previous_reported) AS BIGINT),
+  CAST(SUM(x.previous_closed_at_end) AS BIGINT), CAST(SUM(x.previous_closed_through) AS BIGINT),
+  CAST(SUM(x.new_in_period) AS BIGINT)
 FROM (
   SELECT district_id, housing_type,
-    SUM(reported_on <= :end) AS reported, 0 AS closed_at_end, 0 AS closed_through,
-    SUM(reported_on <= :previous_end) AS previous_reported, 0 AS previous_closed_at_end,
-    0 AS previous_closed_through,
-    SUM(reported_on >= :start AND reported_on <= :end) AS new_in_period
+    SUM(CASE WHEN reported_on <= :end THEN 1 ELSE 0 END) AS reported,
+    0 AS closed_at_end, 0 AS closed_through,
+    SUM(CASE WHEN reported_on <= :previous_end THEN 1 ELSE 0 END) AS previous_reported,
+    0 AS previous_closed_at_end, 0 AS previous_closed_through,
+    SUM(CASE WHEN reported_on >= :start AND reported_on <= :end THEN 1 ELSE 0 END) AS new_in_period
   FROM cases
   WHERE kind = 'woonoverlast' AND housing_type IS NOT NULL AND reported_on <= :last
   GROUP BY district_id, housing_type
   UNION ALL
   SELECT district_id, housing_type, 0,
-    SUM(reported_on <= :end AND closed_on <= :end AND (reopened_on IS NULL OR reopened_on > :end)),
-    SUM(reported_on <= :end AND closed_on < :start
-        AND (reopened_on IS NULL OR reopened_on > :end)),
+    SUM(CASE WHEN reported_on <= :end AND closed_on <= :end
+        AND (reopened_on IS NULL OR reopened_on > :end) THEN 1 ELSE 0 END),
+    SUM(CASE WHEN reported_on <= :end AND closed_on < :start
+        AND (reopened_on IS NULL OR reopened_on > :end) THEN 1 ELSE 0 END),
     0,
-    SUM(reported_on <= :previous_end AND closed_on <= :previous_end
-        AND (reopened_on IS NULL OR reopened_on > :previous_end)),
-    SUM(reported_on <= :previous_end AND closed_on < :previous_start
-        AND (reopened_on IS NULL OR reopened_on > :previous_end)),
+    SUM(CASE WHEN reported_on <= :previous_end AND closed_on <= :previous_end
+        AND (reopened_on IS NULL OR reopened_on > :previous_end) THEN 1 ELSE 0 END),
+    SUM(CASE WHEN reported_on <= :previous_end AND closed_on < :previous_start
+        AND (reopened_on IS NULL OR reopened_on > :previous_end) THEN 1 ELSE 0 END),
     0
   FROM case_closures
   WHERE kind = 'woonoverlast' AND housing_type IS NOT NULL AND closed_on <= :last
   GROUP BY district_id, housing_type
 ) x
 LEFT JOIN districts d ON d.id = x.district_id
-GROUP BY x.district_id, x.housing_type
+GROUP BY x.district_id, x.housing_type, d.name
 )";
 
 }  // namespace

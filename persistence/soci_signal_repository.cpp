@@ -309,11 +309,14 @@ void SociSignalRepository::VisitReceivedBetween(
   std::string received_on;
   std::string source;
   Nullable themes;  // comma-separated; NULL for a signal without themes
+  // The themes joined by commas: group_concat in SQLite, string_agg in PostgreSQL.
+  const std::string themes_of_signal = DialectOf(*sql) == Dialect::kPostgresql
+                                           ? "string_agg(st.theme, ',')"
+                                           : "group_concat(st.theme)";
   CachedStatement statement(
-      *sql,
-      "SELECT s.id, s.received_on, s.source, group_concat(st.theme) FROM signals s "
-      "LEFT JOIN signal_themes st ON st.signal_id = s.id "
-      "WHERE s.received_on BETWEEN :from AND :to GROUP BY s.id ORDER BY s.id");
+      *sql, "SELECT s.id, s.received_on, s.source, " + themes_of_signal +
+                " FROM signals s LEFT JOIN signal_themes st ON st.signal_id = s.id "
+                "WHERE s.received_on BETWEEN :from AND :to GROUP BY s.id ORDER BY s.id");
   statement->exchange(soci::into(id));
   statement->exchange(soci::into(received_on));
   statement->exchange(soci::into(source));

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <filesystem>
 
+#include "persistence/database_location.hpp"
+
 namespace casus::cli {
 
 namespace {
@@ -72,6 +74,10 @@ domain::Date ParseDateOption(const std::string& text, const std::string& what) {
 }
 
 void RequireExistingDatabase(const std::string& db_path) {
+  // A PostgreSQL server is asked when connecting; only a file can be created by mistake.
+  if (persistence::DatabaseLocation::Parse(db_path).dialect != persistence::Dialect::kSqlite) {
+    return;
+  }
   if (!std::filesystem::exists(db_path)) {
     throw UsageError("no database at " + db_path + " (run `casus migrate --db " + db_path +
                      "` or `casus seed-demo --db " + db_path + "` first)");
