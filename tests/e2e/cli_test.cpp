@@ -42,7 +42,7 @@ std::string LastLine(const std::string& text) {
 }  // namespace
 
 TEST_CASE("casus report prints Tabel 5.1 of 2024 exactly after seed-demo", "[e2e][cli]") {
-  casus::e2e::TempDatabasePath db;
+  casus::e2e::TempDatabaseLocation db;
   REQUIRE(Casus("seed-demo --db " + db.path()).exit_code == 0);
   const auto csv = Casus("report woonoverlast --year 2024 --format csv --db " + db.path());
   REQUIRE(csv.exit_code == 0);
@@ -83,7 +83,7 @@ TEST_CASE("casus report prints Tabel 5.1 of 2024 exactly after seed-demo", "[e2e
 }
 
 TEST_CASE("casus token create prints the token alone on the last line", "[e2e][cli]") {
-  casus::e2e::TempDatabasePath db;
+  casus::e2e::TempDatabaseLocation db;
   const auto created = Casus("token create --name alice --role analist --db " + db.path());
   REQUIRE(created.exit_code == 0);
   const std::string token = LastLine(created.out);
@@ -101,7 +101,7 @@ TEST_CASE("casus token create prints the token alone on the last line", "[e2e][c
 
 TEST_CASE("casus audit verify passes untouched and names the row changed behind its back",
           "[e2e][cli]") {
-  casus::e2e::TempDatabasePath db;
+  casus::e2e::TempDatabaseLocation db;
   for (const char* name : {"a", "b", "c", "d"}) {
     REQUIRE(
         Casus(std::string("token create --role beheerder --name ") + name + " --db " + db.path())
@@ -113,7 +113,9 @@ TEST_CASE("casus audit verify passes untouched and names the row changed behind 
   {
     casus::persistence::Database database(db.path(), 1);
     casus::persistence::SessionLease sql(database);
-    *sql << "DROP TRIGGER IF EXISTS audit_log_no_update";
+    *sql << (database.dialect() == casus::persistence::Dialect::kPostgresql
+                 ? "DROP TRIGGER IF EXISTS audit_log_no_update ON audit_log"
+                 : "DROP TRIGGER IF EXISTS audit_log_no_update");
     *sql << "UPDATE audit_log SET object = 'tokens/mallory' WHERE id = 2";
   }
   const auto broken = Casus("audit verify --db " + db.path());
@@ -123,7 +125,7 @@ TEST_CASE("casus audit verify passes untouched and names the row changed behind 
 
 TEST_CASE("casus purge keeps every report byte-identical and a dry run changes nothing",
           "[e2e][cli]") {
-  casus::e2e::TempDatabasePath db;
+  casus::e2e::TempDatabaseLocation db;
   REQUIRE(Casus("seed-demo --db " + db.path()).exit_code == 0);
   const auto reports = [&] {
     std::string all;
@@ -159,7 +161,7 @@ TEST_CASE("casus purge keeps every report byte-identical and a dry run changes n
 }
 
 TEST_CASE("casus districts add appends a wijk that the report then shows", "[e2e][cli]") {
-  casus::e2e::TempDatabasePath db;
+  casus::e2e::TempDatabaseLocation db;
   REQUIRE(Casus("migrate --db " + db.path()).exit_code == 0);
   CHECK(Casus("districts add --name Palenstein --db " + db.path()).exit_code == 0);
   CHECK(Casus("districts add --name Palenstein --db " + db.path()).exit_code == 1);
@@ -171,7 +173,7 @@ TEST_CASE("casus districts add appends a wijk that the report then shows", "[e2e
 }
 
 TEST_CASE("casus seed-synthetic loads the same data for the same seed", "[e2e][cli]") {
-  casus::e2e::TempDatabasePath first, second;
+  casus::e2e::TempDatabaseLocation first, second;
   const auto seeded = Casus("seed-synthetic --cases 300 --seed 5 --db " + first.path());
   REQUIRE(seeded.exit_code == 0);
   CHECK(seeded.out.find("300 casussen") != std::string::npos);

@@ -76,7 +76,7 @@ TEST_CASE(
     "Two thousand idle connections under ulimit -n 1024 do not keep a new client from being served",
     "[e2e][write_path]") {
   AllowManyDescriptors();
-  TempDatabasePath db;
+  TempDatabaseLocation db;
   const std::string token = CreateToken(db.path(), "connections", "woonoverlast");
   // `ulimit -n` sets the soft and the hard limit, so the server cannot raise it past 1,024.
   ServeProcess serve("/bin/sh", {"-c",

@@ -30,7 +30,7 @@ constexpr const char* kCaseBody =
     R"("reported_on":"2024-03-01","categories":["geluid"],"summary":"Harde muziek"})";
 
 TEST_CASE("A registered casus survives kill -9 of the server", "[e2e][durability]") {
-  TempDatabasePath db;
+  TempDatabaseLocation db;
   const std::string token = CreateToken(db.path(), "durability", "woonoverlast");
   std::string created_body;
   {
@@ -110,7 +110,7 @@ TEST_CASE(
     "Eight writers and kill -9 at random moments: every acknowledged write stays, every "
     "change has its audit row, the file and the chain are intact",
     "[e2e][durability][crash]") {
-  TempDatabasePath db;
+  TempDatabaseLocation db;
   const std::string token = CreateToken(db.path(), "crash-loop", "woonoverlast");
   Acknowledged acknowledged;
   std::mt19937 random(20241231);
@@ -132,9 +132,11 @@ TEST_CASE(
   {
     persistence::Database database(db.path(), 1);
     persistence::SessionLease sql(database);
-    std::string integrity;
-    *sql << "PRAGMA integrity_check", soci::into(integrity);
-    CHECK(integrity == "ok");
+    if (database.dialect() == persistence::Dialect::kSqlite) {  // the file itself
+      std::string integrity;
+      *sql << "PRAGMA integrity_check", soci::into(integrity);
+      CHECK(integrity == "ok");
+    }
     for (const auto& [id, version] : versions) {
       std::int64_t stored = 0;
       *sql << "SELECT version FROM cases WHERE id = :id", soci::use(id, "id"), soci::into(stored);
@@ -159,7 +161,7 @@ TEST_CASE(
 }
 
 TEST_CASE("casus serve stops cleanly on SIGTERM", "[e2e][durability]") {
-  TempDatabasePath db;
+  TempDatabaseLocation db;
   ServeProcess serve(db.path());
   {
     HttpClient client(serve.port);

@@ -1,8 +1,8 @@
 #pragma once
 
-// The real web::Server on an ephemeral loopback port over a migrated SQLite file, wired as the
-// casus binary wires it (real tokens, real hash-chained audit trail), with helpers for reading
-// its answers.
+// The real web::Server on an ephemeral loopback port over a migrated SQLite file (or PostgreSQL
+// database: temp_path.hpp), wired as the casus binary wires it (real tokens, real hash-chained
+// audit trail), with helpers for reading its answers.
 
 #include <chrono>
 #include <map>
@@ -67,7 +67,7 @@ struct RunningServer {
   // A connection that sends the token of `role` with every request.
   HttpClient Client(domain::Role role) const { return HttpClient(port, Token(role)); }
 
-  TempDatabasePath file;
+  TempDatabaseLocation file;
   persistence::Database database{file.path()};
   int migrations = persistence::Migrate(database);
   persistence::SociCaseRepository cases{database};

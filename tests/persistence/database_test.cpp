@@ -111,7 +111,7 @@ TEST_CASE("A transaction left open is rolled back when its session returns to th
   TempDatabase db(1);
   {
     SessionLease sql(db.database);
-    *sql << "BEGIN IMMEDIATE";
+    *sql << "BEGIN";
     *sql << "INSERT INTO districts (name, position) VALUES ('Palenstein', 99)";
   }
   SessionLease sql(db.database);

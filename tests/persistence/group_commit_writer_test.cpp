@@ -84,7 +84,7 @@ TEST_CASE("A unit's caller returns only once its change is committed for every c
   for (int i = 1; i <= 20; ++i) {
     writer.Run([&] { InsertNote(db.database, i); });
     // A fresh connection, outside the writer, sees it at once.
-    Database other(db.file.path(), 1);
+    Database other(db.location(), 1);
     CHECK(CountRows(other, "notes") == i);
   }
 }
@@ -114,7 +114,7 @@ TEST_CASE(
   TempDatabase db;
   CreateNotes(db.database);
   GroupCommitWriter writer(db.database, {512, 8192, std::chrono::milliseconds(200)});
-  Database other(db.file.path(), 1);
+  Database other(db.location(), 1);
   {
     SessionLease lock(other);
     Transaction holding(*lock, Transaction::Mode::kWrite);

@@ -448,7 +448,7 @@ TEST_CASE("Of concurrent transitions from the same version exactly one wins",
 TEST_CASE("Concurrent registrations from several Databases all get distinct ids",
           "[persistence][cases][concurrency]") {
   testing::TempDatabase db(2);
-  Database other(db.file.path(), 2);  // a second process on the same file, as it were
+  Database other(db.location(), 2);  // a second process on the same file, as it were
   constexpr int kThreads = 6;
   constexpr int kEach = 10;
   std::atomic<int> errors{0};

@@ -70,7 +70,7 @@ TEST_CASE_METHOD(Fixture, "Audit rows and tokens leave the data version as it is
 
 TEST_CASE("Another process's change is seen through the version", "[persistence][reports]") {
   testing::TempDatabase db;
-  Database other(db.file.path(), 1);  // another casus process on the same file
+  Database other(db.location(), 1);  // another casus process on the same file
   SociDataVersion mine(db.database);
   const std::int64_t before = mine.Current();
   SociCaseRepository their_cases(other);

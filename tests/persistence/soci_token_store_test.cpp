@@ -147,7 +147,7 @@ TEST_CASE("Of concurrent creates of one name exactly one wins",
   for (int i = 0; i < kThreads; ++i) {
     threads.emplace_back([&, i] {
       // A Database per thread: as separate server processes on one file.
-      Database database(db.file.path(), 1);
+      Database database(db.location(), 1);
       SociTokenStore tokens(database);
       auto token = Token("alice");
       token.secret_hash = Sha256Hex("secret " + std::to_string(i));

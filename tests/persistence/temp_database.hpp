@@ -1,7 +1,9 @@
 #pragma once
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <random>
 #include <string>
 
@@ -9,6 +11,7 @@
 
 #include "persistence/database.hpp"
 #include "persistence/migrator.hpp"
+#include "tests/persistence/temp_postgres.hpp"
 
 namespace casus::persistence::testing {
 
@@ -39,14 +42,35 @@ class TempDatabasePath {
   std::string path_;
 };
 
-// A migrated database on a fresh temp file. Members are destroyed in reverse order: the
-// Database closes before its files are removed.
+// Whether the tests' databases are PostgreSQL ones: CASUS_TEST_BACKEND=postgresql (.ci/run
+// runs the persistence and end-to-end suites once so, beside .ci/with-postgres's server).
+inline bool TestsOnPostgres() {
+  const char* backend = std::getenv("CASUS_TEST_BACKEND");
+  return backend != nullptr && std::string(backend) == "postgresql";
+}
+
+// The connection string of a fresh database on the test server; fails the test without one.
+inline std::unique_ptr<TempPostgresDatabase> FreshPostgresDatabase() {
+  const auto server = PostgresServer();
+  if (!server) FAIL("CASUS_TEST_BACKEND=postgresql needs CASUS_TEST_POSTGRES");
+  return std::make_unique<TempPostgresDatabase>(*server);
+}
+
+// A migrated database of its own: a fresh temp file, or with TestsOnPostgres() a fresh
+// database on the test server (`file` then unused). Members are destroyed in reverse order:
+// the Database closes before its file or database is removed.
 struct TempDatabase {
-  explicit TempDatabase(std::size_t pool_size = 4) : database(file.path(), pool_size) {
+  explicit TempDatabase(std::size_t pool_size = 4)
+      : postgres(TestsOnPostgres() ? FreshPostgresDatabase() : nullptr),
+        database(postgres ? postgres->connect() : file.path(), pool_size) {
     Migrate(database);
   }
 
+  // What another Database (another process, as it were) opens to reach the same data.
+  std::string location() const { return postgres ? postgres->connect() : file.path(); }
+
   TempDatabasePath file;
+  std::unique_ptr<TempPostgresDatabase> postgres;
   Database database;
 };
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include <unistd.h>
@@ -16,8 +17,9 @@
 
 namespace casus::persistence::testing {
 
-// The PostgreSQL server the tests may use: CASUS_TEST_POSTGRES, a libpq key=value connection
-// string for a superuser (.ci/with-postgres starts one and sets it). nullopt when unset; then
+// The PostgreSQL server the tests may use: CASUS_TEST_POSTGRES, a libpq URI for a superuser
+// and its database postgres, postgresql://casus@:5432/postgres?host=DIR (.ci/with-postgres starts
+// one and sets it). nullopt when unset; then
 // a test on PostgreSQL says so and passes, unless CASUS_REQUIRE_POSTGRES is set (as .ci/run
 // sets it), which turns the missing server into a failure.
 inline std::optional<std::string> PostgresServer() {
@@ -32,16 +34,22 @@ inline std::optional<std::string> PostgresServer() {
 }
 
 // A database of its own on the test server, created empty and dropped at the end (its
-// connections forced out). `connect` is its connection string; Database opens it.
+// connections forced out). `connect` is its URI (no spaces: it passes through a shell command
+// line as a --db); Database opens it.
 class TempPostgresDatabase {
  public:
   explicit TempPostgresDatabase(const std::string& server) : server_(server) {
     static std::atomic<int> counter{0};
     name_ = "casus_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    const std::size_t path = server_.find('/', server_.find("://") + 3);
+    const std::size_t query = server_.find('?');
+    if (path == std::string::npos || query == std::string::npos || query < path) {
+      throw std::runtime_error("CASUS_TEST_POSTGRES is not postgresql://user@:port/db?host=...");
+    }
+    connect_ = server_.substr(0, path + 1) + name_ + server_.substr(query);
     soci::session admin(soci::postgresql, server_);
     admin << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
     admin << "CREATE DATABASE " + name_;
-    connect_ = server_ + " dbname=" + name_;  // libpq takes the last of a repeated keyword
   }
   ~TempPostgresDatabase() {
     try {
