@@ -17,6 +17,7 @@
 #include "demo/synthetic_data.hpp"
 #include "domain/error.hpp"
 #include "periodic_task.hpp"
+#include "persistence/database_copy.hpp"
 #include "persistence/migrator.hpp"
 #include "web/report_json.hpp"
 #include "web/server.hpp"
@@ -132,6 +133,23 @@ int Migrate(const CommandLine& line) {
   const int applied = persistence::Migrate(database);
   std::cout << "applied " << applied << " migration(s); schema version "
             << persistence::CurrentVersion(database) << "\n";
+  return 0;
+}
+
+int Copy(const CommandLine& line) {
+  line.Allow({"from", "to"});
+  const std::string from = line.Required("from");
+  const std::string to = line.Required("to");
+  RequireExistingDatabase(from);
+  persistence::Database source(from, 1);
+  persistence::Database target(to, 1);
+  // Both at this program's schema, as serve would bring them; then the copy checks they match.
+  persistence::Migrate(source);
+  persistence::Migrate(target);
+  const auto summary = persistence::CopyDatabase(source, target);
+  std::cout << "copied " << persistence::DatabaseLocation::Parse(from).Describe() << " to "
+            << persistence::DatabaseLocation::Parse(to).Describe() << ":\n";
+  for (const auto& [table, rows] : summary) std::cout << "  " << table << ": " << rows << "\n";
   return 0;
 }
 

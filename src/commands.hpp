@@ -8,6 +8,7 @@ namespace casus::cli {
 // They throw UsageError for wrong invocations (main turns that into exit code 2).
 int Serve(const CommandLine& line);
 int Migrate(const CommandLine& line);
+int Copy(const CommandLine& line);  // copy --from DB --to DB
 int SeedDemo(const CommandLine& line);
 int SeedSynthetic(const CommandLine& line);  // seed-synthetic --cases N [--seed S]
 int Report(const CommandLine& line);

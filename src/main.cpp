@@ -12,11 +12,17 @@ namespace {
 
 constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 
+--db (and copy's --from, --to) is a SQLite file path, or a PostgreSQL connection string: a URI
+(postgresql://user@host:5432/dbname) or libpq's key=value form ("host=... dbname=...").
+
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
         migrate the database, then serve the HTTP API (default 127.0.0.1:8080)
   migrate --db PATH
         apply pending schema migrations
+  copy --from DB --to DB
+        copy every casus, transition, signal, activity, token and audit row (with their ids)
+        into a freshly migrated, empty database, e.g. a SQLite trial to PostgreSQL
   seed-demo --db PATH
         load the demo data set (reproduces Zoetermeer's 2024 Tabel 5.1 and ondermijning
         figures) into an empty database; leaves data already there alone
@@ -57,6 +63,7 @@ int Dispatch(const casus::cli::CommandLine& line) {
   }
   if (command == "serve") return casus::cli::Serve(line);
   if (command == "migrate") return casus::cli::Migrate(line);
+  if (command == "copy") return casus::cli::Copy(line);
   if (command == "seed-demo") return casus::cli::SeedDemo(line);
   if (command == "seed-synthetic") return casus::cli::SeedSynthetic(line);
   if (command == "report") return casus::cli::Report(line);

@@ -9,6 +9,7 @@
 
 #include "persistence/database.hpp"
 #include "temp_path.hpp"
+#include "tests/persistence/temp_database.hpp"
 
 namespace {
 
@@ -37,6 +38,42 @@ std::string LastLine(const std::string& text) {
   const auto start = text.rfind('\n', end);
   return text.substr(start == std::string::npos ? 0 : start + 1,
                      end - (start == std::string::npos ? 0 : start + 1) + 1);
+}
+
+TEST_CASE("casus copy moves a SQLite database whole: same reports, tokens and audit chain",
+          "[e2e][cli][copy]") {
+  casus::persistence::testing::TempDatabasePath source;  // a team's trial file
+  casus::e2e::TempDatabaseLocation target;               // PostgreSQL when the suite runs there
+  REQUIRE(Casus("seed-demo --db " + source.path()).exit_code == 0);
+  REQUIRE(Casus("token create --name alice --role analist --db " + source.path()).exit_code == 0);
+  REQUIRE(Casus("districts add --name Palenstein --db " + source.path()).exit_code == 0);
+  REQUIRE(Casus("migrate --db " + target.path()).exit_code == 0);
+
+  const auto copied = Casus("copy --from " + source.path() + " --to " + target.path());
+  REQUIRE(copied.exit_code == 0);
+  CHECK(copied.out.find("cases: 292") != std::string::npos);
+  CHECK(copied.out.find("case_transitions: 815") != std::string::npos);
+  CHECK(copied.out.find("signals: 508") != std::string::npos);
+  CHECK(copied.out.find("audit_log: 2") != std::string::npos);
+
+  for (const char* kind : {"woonoverlast", "ondermijning"}) {
+    for (const char* format : {"json", "csv"}) {
+      const std::string report =
+          std::string("report ") + kind + " --year 2024 --format " + format + " --db ";
+      INFO(kind << " " << format);
+      CHECK(Casus(report + target.path()).out == Casus(report + source.path()).out);
+    }
+  }
+  CHECK(Casus("audit verify --db " + target.path()).exit_code == 0);
+  CHECK(Casus("token list --db " + target.path()).out.find("alice") != std::string::npos);
+  CHECK(Casus("districts list --db " + target.path()).out.find("Palenstein") != std::string::npos);
+  // New rows after the copied ones get ids of their own.
+  CHECK(Casus("seed-synthetic --cases 20 --db " + target.path()).exit_code == 0);
+  CHECK(Casus("audit verify --db " + target.path()).exit_code == 0);
+  // Into a database that holds data already: refused, nothing changed.
+  const auto again = Casus("copy --from " + source.path() + " --to " + target.path());
+  CHECK(again.exit_code == 1);
+  CHECK(again.out.find("not empty") != std::string::npos);
 }
 
 }  // namespace
