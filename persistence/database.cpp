@@ -32,6 +32,31 @@ PGconn* PostgresqlHandle(soci::session& session) {
   return backend->conn_;
 }
 
+// The connection string in libpq's key='value' form, whichever form it was given in: SOCI
+// reads options of its own out of the string and mangles a URI without a query
+// ("postgresql://u@h/db" reached the server as database "db="), so libpq parses it first.
+std::string KeyValueConnectString(const std::string& target) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(target.c_str(), &error);
+  if (options == nullptr) {
+    const std::string message = error != nullptr ? error : "out of memory";
+    PQfreemem(error);
+    throw std::invalid_argument("not a PostgreSQL connection string: " + message);
+  }
+  std::string result;
+  for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (option->val == nullptr) continue;
+    std::string quoted = "'";
+    for (const char c : std::string_view(option->val)) {
+      if (c == '\\' || c == '\'') quoted += '\\';
+      quoted += c;
+    }
+    result += (result.empty() ? "" : " ") + std::string(option->keyword) + "=" + quoted + "'";
+  }
+  PQconninfoFree(options);
+  return result;
+}
+
 sqlite_api::sqlite3* NativeHandle(soci::session& session) {
   auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
   if (backend == nullptr) throw std::logic_error("session is not connected");
@@ -107,7 +132,7 @@ Database::Database(const std::string& db, std::size_t pool_size)
   if (location_.dialect == Dialect::kPostgresql) {
     for (std::size_t i = 0; i < pool_size_; ++i) {
       soci::session& sql = pool_->at(i);
-      sql.open(soci::postgresql, location_.target);
+      sql.open(soci::postgresql, KeyValueConnectString(location_.target));
       // Quiet NOTICEs (CREATE TABLE IF NOT EXISTS ...) would go to stderr through libpq.
       sql << "SET client_min_messages = WARNING";
       statements_.push_back(std::make_unique<StatementCache>(sql));

@@ -55,6 +55,30 @@ TEST_CASE("On PostgreSQL every migration applies once and is recorded as on SQLi
   CHECK(i == migrations.size());
 }
 
+TEST_CASE("A PostgreSQL URI without a query connects as written", "[persistence][postgresql]") {
+  const auto server = PostgresServer();
+  if (!server) return;
+  TempPostgresDatabase temp(*server);
+  // postgresql://casus@:5432/NAME?host=DIR as postgresql://casus@%2FDIR:5432/NAME: the socket
+  // directory percent-encoded into the authority, nothing after the database's name.
+  const std::string& uri = temp.connect();
+  const std::size_t query = uri.find("?host=");
+  REQUIRE(query != std::string::npos);
+  std::string host;
+  for (const char c : uri.substr(query + 6))
+    host += c == '/' ? std::string("%2F") : std::string(1, c);
+  const std::size_t at = uri.find('@');
+  const std::size_t path = uri.find('/', at);
+  const std::string bare = uri.substr(0, at + 1) + host + uri.substr(at + 1, path - at - 1) +
+                           uri.substr(path, query - path);
+  INFO(bare);
+  Database database(bare, 1);
+  CHECK(Number(database, "SELECT 7") == 7);
+  CHECK(Number(database,
+               "SELECT COUNT(*) FROM pg_database WHERE datname = current_database() "
+               "AND datname LIKE 'casus_test_%'") == 1);
+}
+
 TEST_CASE("On PostgreSQL the triggers keep closures and versions and refuse changes to history",
           "[persistence][postgresql]") {
   const auto server = PostgresServer();
