@@ -105,6 +105,7 @@ if [ -n "${FROM_DB:-}" ]; then  # a database seeded before: a copy, the original
 else
   echo "bench: seeding $CASES synthetic casussen (seed $SEED) into $db" >&2
   seed_start=$(date +%s.%N)
+  "$casus" migrate --db "$db" >/dev/null  # only migrate creates a database
   "$casus" seed-synthetic --db "$db" --cases "$CASES" --seed "$SEED" >"$work/seed.log"
   seed_seconds=$(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f s", b - a }')
 fi

@@ -2,13 +2,34 @@
 
 #include <cstdlib>
 
+#include "command_line.hpp"
 #include "persistence/migrator.hpp"
 
 namespace casus::cli {
 
+namespace {
+
+// `db_path`, once it is known to name a SQLite file that exists (a server is asked later).
+const std::string& Existing(const std::string& db_path) {
+  RequireExistingDatabase(db_path);
+  return db_path;
+}
+
+// Migrate(database), for a database some `casus migrate` has created.
+int Upgrade(persistence::Database& database, const std::string& db_path) {
+  if (persistence::CurrentVersion(database) == 0) {
+    throw UsageError("no Casus database at " +
+                     persistence::DatabaseLocation::Parse(db_path).Describe() +
+                     " (run `casus migrate --db ...` on it first)");
+  }
+  return persistence::Migrate(database);
+}
+
+}  // namespace
+
 App::App(const std::string& db_path, std::size_t connections)
-    : database(db_path, connections),
-      applied_migrations(persistence::Migrate(database)),
+    : database(Existing(db_path), connections),
+      applied_migrations(Upgrade(database, db_path)),
       cases(database),
       districts(database),
       signals(database),

@@ -21,9 +21,12 @@
 
 namespace casus::cli {
 
-// The object graph of one process: the database (migrated on opening), the adapters on it
-// and the domain services wired on them. Members are declared in dependency order, so they are
-// destroyed in reverse. Not copyable or movable: the services hold references into it.
+// The object graph of one process: the database (brought up to this program's schema on
+// opening), the adapters on it and the domain services wired on them. Only `casus migrate`
+// creates a database: App refuses, with UsageError naming the fix, a SQLite file that does
+// not exist and a database (file or server) that no `casus migrate` has touched, so that a
+// mistyped --db never becomes a new, empty database. Members are declared in dependency order, so
+// they are destroyed in reverse. Not copyable or movable: the services hold references into it.
 struct App {
   // `connections`: SQLite connections in the pool; a server wants one per worker and report
   // worker thread and one for the writer, so that no request waits for a connection (a report
@@ -36,7 +39,7 @@ struct App {
   static domain::Actor CommandLineActor();
 
   persistence::Database database;
-  int applied_migrations;
+  int applied_migrations;  // upgrades of a Casus database of an older version
   persistence::SociCaseRepository cases;
   persistence::SociDistrictRepository districts;
   persistence::SociSignalRepository signals;

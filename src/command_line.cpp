@@ -80,7 +80,7 @@ void RequireExistingDatabase(const std::string& db_path) {
   }
   if (!std::filesystem::exists(db_path)) {
     throw UsageError("no database at " + db_path + " (run `casus migrate --db " + db_path +
-                     "` or `casus seed-demo --db " + db_path + "` first)");
+                     "` to create one)");
   }
 }
 

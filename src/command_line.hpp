@@ -47,7 +47,9 @@ E ParseEnumOption(const std::string& text, const std::string& what) {
   throw UsageError(what + " must be one of: " + names);
 }
 
-// Commands that only read must not create an empty database by a typo in the path.
+// Only `casus migrate` creates a database: every other command refuses a SQLite path with no
+// file there (a typo must not become a new, empty database). A PostgreSQL location passes;
+// App checks that it holds a Casus schema.
 void RequireExistingDatabase(const std::string& db_path);
 
 }  // namespace casus::cli

@@ -141,11 +141,14 @@ int Copy(const CommandLine& line) {
   const std::string from = line.Required("from");
   const std::string to = line.Required("to");
   RequireExistingDatabase(from);
+  RequireExistingDatabase(to);
   persistence::Database source(from, 1);
   persistence::Database target(to, 1);
-  // Both at this program's schema, as serve would bring them; then the copy checks they match.
-  persistence::Migrate(source);
-  persistence::Migrate(target);
+  // Casus databases of an older version are brought to this program's, as serve would; one
+  // that no `casus migrate` created stays as it is, and the copy refuses it.
+  for (persistence::Database* database : {&source, &target}) {
+    if (persistence::CurrentVersion(*database) > 0) persistence::Migrate(*database);
+  }
   const auto summary = persistence::CopyDatabase(source, target);
   std::cout << "copied " << persistence::DatabaseLocation::Parse(from).Describe() << " to "
             << persistence::DatabaseLocation::Parse(to).Describe() << ":\n";

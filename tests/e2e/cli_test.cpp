@@ -3,11 +3,14 @@
 #include <sys/wait.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <soci/soci.h>
 
 #include "persistence/database.hpp"
+#include "persistence/migrator.hpp"
 #include "temp_path.hpp"
 #include "tests/persistence/temp_database.hpp"
 
@@ -40,10 +43,59 @@ std::string LastLine(const std::string& text) {
                      end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
+// Every command but migrate, with what it needs besides --db.
+const char* const kCommandsOnADatabase[] = {
+    "serve --listen 127.0.0.1:0",
+    "seed-demo",
+    "seed-synthetic --cases 5",
+    "report woonoverlast --year 2024",
+    "report ondermijning --from 2024-01-01 --to 2024-03-31",
+    "token create --name alice --role analist",
+    "token list",
+    "token revoke --name alice",
+    "audit verify",
+    "purge --as-of 2024-01-01 --dry-run",
+    "retention show",
+    "districts list",
+    "districts add --name Palenstein",
+};
+
+TEST_CASE("Only casus migrate creates a database: a mistyped path is refused and stays absent",
+          "[e2e][cli]") {
+  casus::persistence::testing::TempDatabasePath missing;
+  for (const char* command : kCommandsOnADatabase) {
+    INFO(command);
+    const auto run = Casus(std::string(command) + " --db " + missing.path());
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.find("no database at " + missing.path()) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(missing.path()));
+  }
+  CHECK(Casus("copy --from " + missing.path() + " --to " + missing.path()).exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(missing.path()));
+  CHECK(Casus("migrate --db " + missing.path()).exit_code == 0);
+  CHECK(Casus("districts list --db " + missing.path()).exit_code == 0);
+}
+
+TEST_CASE("A database no casus migrate has touched is refused and gets no schema", "[e2e][cli]") {
+  casus::e2e::TempDatabaseLocation empty(casus::e2e::TempDatabaseLocation::Content::kNothing);
+  if (!std::filesystem::exists(empty.path()) && empty.path().find("://") == std::string::npos) {
+    std::ofstream(empty.path()).flush();  // an empty file where a database was expected
+  }
+  for (const char* command : kCommandsOnADatabase) {
+    INFO(command);
+    const auto run = Casus(std::string(command) + " --db " + empty.path());
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.find("no Casus database") != std::string::npos);
+  }
+  casus::persistence::Database database(empty.path(), 1);
+  CHECK(casus::persistence::CurrentVersion(database) == 0);
+}
+
 TEST_CASE("casus copy moves a SQLite database whole: same reports, tokens and audit chain",
           "[e2e][cli][copy]") {
   casus::persistence::testing::TempDatabasePath source;  // a team's trial file
   casus::e2e::TempDatabaseLocation target;               // PostgreSQL when the suite runs there
+  REQUIRE(Casus("migrate --db " + source.path()).exit_code == 0);
   REQUIRE(Casus("seed-demo --db " + source.path()).exit_code == 0);
   REQUIRE(Casus("token create --name alice --role analist --db " + source.path()).exit_code == 0);
   REQUIRE(Casus("districts add --name Palenstein --db " + source.path()).exit_code == 0);

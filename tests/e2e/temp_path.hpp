@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include "persistence/database.hpp"
+#include "persistence/migrator.hpp"
 #include "tests/persistence/temp_database.hpp"
 #include "tests/persistence/temp_postgres.hpp"
 
@@ -20,18 +22,26 @@ namespace casus::e2e {
 // every connection to it first).
 class TempDatabaseLocation {
  public:
-  TempDatabaseLocation() {
+  // kMigrated: `casus migrate` has run on it (only migrate creates a database); kNothing: no
+  // file at the path, or an empty PostgreSQL database.
+  enum class Content { kMigrated, kNothing };
+
+  explicit TempDatabaseLocation(Content content = Content::kMigrated) {
     if (persistence::testing::TestsOnPostgres()) {
       postgres_ = persistence::testing::FreshPostgresDatabase();
       location_ = postgres_->connect();
-      return;
+    } else {
+      static std::atomic<int> counter{0};
+      std::random_device random;
+      location_ = (std::filesystem::temp_directory_path() /
+                   ("casus-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
+                    "-" + std::to_string(random()) + ".db"))
+                      .string();
     }
-    static std::atomic<int> counter{0};
-    std::random_device random;
-    location_ = (std::filesystem::temp_directory_path() /
-                 ("casus-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-                  "-" + std::to_string(random()) + ".db"))
-                    .string();
+    if (content == Content::kMigrated) {
+      persistence::Database database(location_, 1);
+      persistence::Migrate(database);
+    }
   }
   ~TempDatabaseLocation() {
     if (postgres_) return;  // its destructor drops the database
