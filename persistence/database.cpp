@@ -24,7 +24,7 @@ bool IsMemory(const DatabaseLocation& location) {
 // Every write transaction on PostgreSQL takes this transaction-scoped advisory lock first (an
 // arbitrary key of Casus's own: "casus" in ASCII), as SQLite's BEGIN IMMEDIATE takes its file's
 // write lock.
-constexpr const char* kPostgresqlWriteLock = "SELECT pg_advisory_xact_lock(435610612595)";
+constexpr const char* kPostgresqlWriteLock = "SELECT pg_advisory_xact_lock(426836718963)";
 
 PGconn* PostgresqlHandle(soci::session& session) {
   auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
@@ -240,7 +240,11 @@ bool AnswersRead(Database& database) {
   try {
     SessionLease sql(database);
     int one = 0;
-    Execute(*sql, "SELECT 1", soci::into(one));
+    // SQLite answers SELECT 1 without reading the file; the schema table makes it read.
+    Execute(*sql,
+            database.dialect() == Dialect::kPostgresql ? "SELECT 1"
+                                                       : "SELECT 1 FROM sqlite_master LIMIT 1",
+            soci::into(one));
     return true;
   } catch (...) {
     return false;
