@@ -130,9 +130,10 @@ Database::Database(const std::string& db, std::size_t pool_size)
   if (pool_size_ == 0) throw std::invalid_argument("pool_size must be at least 1");
   pool_ = std::make_unique<soci::connection_pool>(pool_size_);
   if (location_.dialect == Dialect::kPostgresql) {
+    const std::string connect = KeyValueConnectString(location_.target);
     for (std::size_t i = 0; i < pool_size_; ++i) {
       soci::session& sql = pool_->at(i);
-      sql.open(soci::postgresql, KeyValueConnectString(location_.target));
+      sql.open(soci::postgresql, connect);
       // Quiet NOTICEs (CREATE TABLE IF NOT EXISTS ...) would go to stderr through libpq.
       sql << "SET client_min_messages = WARNING";
       statements_.push_back(std::make_unique<StatementCache>(sql));

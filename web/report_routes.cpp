@@ -1,6 +1,7 @@
 #include "web/report_routes.hpp"
 
 #include <string>
+#include <utility>
 
 #include "domain/error.hpp"
 #include "domain/reports/cell_suppression.hpp"
@@ -61,6 +62,19 @@ domain::ReportPeriod PeriodParameters(const QueryString& parameters) {
   return {date("from"), date("to")};
 }
 
+// A period report's query: its period (order and length still to check) and what it asks of
+// the report.
+struct PeriodReportQuery {
+  domain::ReportPeriod period;
+  ReportQuery asked;
+};
+
+PeriodReportQuery ParsePeriodReportQuery(std::string_view query) {
+  const QueryString parameters(query, {"from", "to", "format", "suppress_below"});
+  const domain::ReportPeriod period = PeriodParameters(parameters);
+  return {period, ParseReportQuery(parameters)};
+}
+
 std::string PeriodName(const domain::ReportPeriod& period) {
   return period.from.ToString() + "-" + period.to.ToString();
 }
@@ -97,14 +111,22 @@ Response GetWoonoverlastReport(domain::GuardedReportService& service, const doma
                      domain::WoonoverlastReportCsv(report, asked.suppression));
 }
 
-Response GetWoonoverlastSeries(domain::GuardedReportService& service, const domain::Actor& actor,
-                               const Request& request, std::string_view query) {
+namespace {
+
+// The first and last year of ?from=YYYY&to=YYYY, both required.
+std::pair<int, int> SeriesYears(std::string_view query) {
   const QueryString parameters(query, {"from", "to"});
   const auto from = parameters.Get("from");
   const auto to = parameters.Get("to");
   if (!from || !to) ThrowMalformed("query parameters 'from' and 'to' (years) are required");
-  const int first = ParseYear(*from, "query parameter 'from'");
-  const int last = ParseYear(*to, "query parameter 'to'");
+  return {ParseYear(*from, "query parameter 'from'"), ParseYear(*to, "query parameter 'to'")};
+}
+
+}  // namespace
+
+Response GetWoonoverlastSeries(domain::GuardedReportService& service, const domain::Actor& actor,
+                               const Request& request, std::string_view query) {
+  const auto [first, last] = SeriesYears(query);
   return JsonResponse(
       request, http::status::ok,
       WoonoverlastSeriesJson(first, last, service.WoonoverlastSeries(actor, first, last)));
@@ -127,9 +149,7 @@ Response GetOndermijningReport(domain::GuardedReportService& service, const doma
 Response GetWoonoverlastPeriodReport(domain::GuardedReportService& service,
                                      const domain::Actor& actor, const Request& request,
                                      std::string_view query) {
-  const QueryString parameters(query, {"from", "to", "format", "suppress_below"});
-  const domain::ReportPeriod period = PeriodParameters(parameters);
-  const ReportQuery asked = ParseReportQuery(parameters);
+  const auto [period, asked] = ParsePeriodReportQuery(query);
   const domain::WoonoverlastPeriodReport report = service.WoonoverlastForPeriod(actor, period);
   if (asked.format == ReportFormat::kJson) {
     return JsonResponse(request, http::status::ok,
@@ -142,9 +162,7 @@ Response GetWoonoverlastPeriodReport(domain::GuardedReportService& service,
 Response GetOndermijningPeriodReport(domain::GuardedReportService& service,
                                      const domain::Actor& actor, const Request& request,
                                      std::string_view query) {
-  const QueryString parameters(query, {"from", "to", "format", "suppress_below"});
-  const domain::ReportPeriod period = PeriodParameters(parameters);
-  const ReportQuery asked = ParseReportQuery(parameters);
+  const auto [period, asked] = ParsePeriodReportQuery(query);
   const domain::OndermijningFigures figures = service.OndermijningForPeriod(actor, period);
   if (asked.format == ReportFormat::kJson) {
     return JsonResponse(request, http::status::ok,
@@ -170,9 +188,7 @@ bool ReadyOrRefused(const Check& ready) {
 
 // The period a period report's query asks for, when the handler would accept the query.
 domain::ReportPeriod AcceptedPeriod(std::string_view query) {
-  const QueryString parameters(query, {"from", "to", "format", "suppress_below"});
-  ParseReportQuery(parameters);
-  const domain::ReportPeriod period = PeriodParameters(parameters);
+  const domain::ReportPeriod period = ParsePeriodReportQuery(query).period;
   domain::RequireReportPeriod(period);
   return period;
 }
@@ -189,11 +205,8 @@ bool WoonoverlastReportReady(domain::GuardedReportService& service, std::string_
 
 bool WoonoverlastSeriesReady(domain::GuardedReportService& service, std::string_view query) {
   return ReadyOrRefused([&] {
-    const QueryString parameters(query, {"from", "to"});
-    const auto from = parameters.Get("from");
-    const auto to = parameters.Get("to");
-    if (!from || !to) return true;
-    return service.WoonoverlastSeriesReady(ParseYear(*from, "from"), ParseYear(*to, "to"));
+    const auto [first, last] = SeriesYears(query);
+    return service.WoonoverlastSeriesReady(first, last);
   });
 }
 

@@ -89,6 +89,28 @@ ActivityPage GuardedActivityService::List(const Actor& actor, const ActivityFilt
                    [&] { return activities_.List(filter); });
 }
 
+namespace {
+
+// The report `key` names from `cache`, or computed afresh where there is no cache.
+template <typename Report, typename Compute>
+Report FromCache(const std::unique_ptr<ReportCache<Report>>& cache, const std::string& key,
+                 const Compute& compute) {
+  if (!cache) return compute();
+  return cache->Get(key, compute);
+}
+
+template <typename Report>
+bool ReadyIn(const std::unique_ptr<ReportCache<Report>>& cache, const std::string& key) {
+  return cache && cache->Ready(key);
+}
+
+// What a period report is cached under and audited as.
+std::string PeriodKey(const ReportPeriod& period) {
+  return "from=" + period.from.ToString() + "&to=" + period.to.ToString();
+}
+
+}  // namespace
+
 GuardedReportService::GuardedReportService(CaseService& cases,
                                            OndermijningReportService& ondermijning,
                                            AccessGate& gate, DataVersion* data_version)
@@ -103,9 +125,8 @@ GuardedReportService::GuardedReportService(CaseService& cases,
 }
 
 WoonoverlastReport GuardedReportService::CachedWoonoverlast(int year) {
-  const auto compute = [&] { return cases_.WoonoverlastYearReport(year); };
-  if (!woonoverlast_cache_) return compute();
-  return woonoverlast_cache_->Get(std::to_string(year), compute);
+  return FromCache(woonoverlast_cache_, std::to_string(year),
+                   [&] { return cases_.WoonoverlastYearReport(year); });
 }
 
 WoonoverlastReport GuardedReportService::Woonoverlast(const Actor& actor, int year) {
@@ -140,29 +161,18 @@ std::vector<WoonoverlastYearTotals> GuardedReportService::WoonoverlastSeries(con
 OndermijningReport GuardedReportService::Ondermijning(const Actor& actor, int year) {
   return gate_.Run(actor, Action::kReadOndermijningReport,
                    "reports/ondermijning/" + std::to_string(year), [&] {
-                     const auto compute = [&] { return ondermijning_.YearReport(year); };
-                     if (!ondermijning_cache_) return compute();
-                     return ondermijning_cache_->Get(std::to_string(year), compute);
+                     return FromCache(ondermijning_cache_, std::to_string(year),
+                                      [&] { return ondermijning_.YearReport(year); });
                    });
 }
-
-namespace {
-
-// What a period report is cached under and audited as.
-std::string PeriodKey(const ReportPeriod& period) {
-  return "from=" + period.from.ToString() + "&to=" + period.to.ToString();
-}
-
-}  // namespace
 
 WoonoverlastPeriodReport GuardedReportService::WoonoverlastForPeriod(const Actor& actor,
                                                                      const ReportPeriod& period) {
   return gate_.Run(actor, Action::kReadWoonoverlastReport,
                    "reports/woonoverlast?" + PeriodKey(period), [&] {
                      RequireReportPeriod(period);
-                     const auto compute = [&] { return cases_.WoonoverlastForPeriod(period); };
-                     if (!woonoverlast_period_cache_) return compute();
-                     return woonoverlast_period_cache_->Get(PeriodKey(period), compute);
+                     return FromCache(woonoverlast_period_cache_, PeriodKey(period),
+                                      [&] { return cases_.WoonoverlastForPeriod(period); });
                    });
 }
 
@@ -171,14 +181,13 @@ OndermijningFigures GuardedReportService::OndermijningForPeriod(const Actor& act
   return gate_.Run(actor, Action::kReadOndermijningReport,
                    "reports/ondermijning?" + PeriodKey(period), [&] {
                      RequireReportPeriod(period);
-                     const auto compute = [&] { return ondermijning_.PeriodReport(period); };
-                     if (!ondermijning_period_cache_) return compute();
-                     return ondermijning_period_cache_->Get(PeriodKey(period), compute);
+                     return FromCache(ondermijning_period_cache_, PeriodKey(period),
+                                      [&] { return ondermijning_.PeriodReport(period); });
                    });
 }
 
 bool GuardedReportService::WoonoverlastReady(int year) {
-  return woonoverlast_cache_ && woonoverlast_cache_->Ready(std::to_string(year));
+  return ReadyIn(woonoverlast_cache_, std::to_string(year));
 }
 
 bool GuardedReportService::WoonoverlastSeriesReady(int from, int to) {
@@ -190,15 +199,15 @@ bool GuardedReportService::WoonoverlastSeriesReady(int from, int to) {
 }
 
 bool GuardedReportService::OndermijningReady(int year) {
-  return ondermijning_cache_ && ondermijning_cache_->Ready(std::to_string(year));
+  return ReadyIn(ondermijning_cache_, std::to_string(year));
 }
 
 bool GuardedReportService::WoonoverlastReady(const ReportPeriod& period) {
-  return woonoverlast_period_cache_ && woonoverlast_period_cache_->Ready(PeriodKey(period));
+  return ReadyIn(woonoverlast_period_cache_, PeriodKey(period));
 }
 
 bool GuardedReportService::OndermijningReady(const ReportPeriod& period) {
-  return ondermijning_period_cache_ && ondermijning_period_cache_->Ready(PeriodKey(period));
+  return ReadyIn(ondermijning_period_cache_, PeriodKey(period));
 }
 
 std::uint64_t GuardedReportService::Computed() const {
