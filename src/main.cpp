@@ -17,15 +17,16 @@ constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
-        migrate the database, then serve the HTTP API (default 127.0.0.1:8080)
+        bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080)
   migrate --db PATH
-        apply pending schema migrations
+        create the database, or apply pending schema migrations; the only command that
+        creates one (the others refuse a missing or unmigrated database)
   copy --from DB --to DB
         copy every casus, transition, signal, activity, token and audit row (with their ids)
         into a freshly migrated, empty database, e.g. a SQLite trial to PostgreSQL
   seed-demo --db PATH
         load the demo data set (reproduces Zoetermeer's 2024 Tabel 5.1 and ondermijning
-        figures) into an empty database; leaves data already there alone
+        figures) into an empty, migrated database; leaves data already there alone
   seed-synthetic --db PATH --cases N [--seed S]
         add N synthetic casussen of both kinds (2019-2025, every wijk, full histories) with
         ondermijning signals and activities, through the domain rules, in batches; the same
