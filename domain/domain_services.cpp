@@ -2,10 +2,10 @@
 
 namespace casus::domain {
 
-DomainServices::DomainServices(const Ports& ports)
-    : cases(ports.cases, ports.districts, ports.clock),
+DomainServices::DomainServices(const Ports& ports, Date earliest_record_date)
+    : cases(ports.cases, ports.districts, ports.clock, earliest_record_date),
       signals(ports.signals, ports.cases, cases, ports.clock),
-      activities(ports.activities, ports.cases, ports.clock),
+      activities(ports.activities, ports.cases, ports.clock, earliest_record_date),
       ondermijning_reports(ports.signals, ports.cases, ports.activities),
       tokens(ports.tokens, ports.token_crypto, ports.clock),
       gate(ports.audit, ports.units != nullptr ? *ports.units : direct_units_, ports.clock),
@@ -14,6 +14,6 @@ DomainServices::DomainServices(const Ports& ports)
       guarded_activities(activities, gate),
       guarded_reports(cases, ondermijning_reports, gate, ports.data_version),
       guarded_audit(ports.audit, gate),
-      retention(ports.personal_data, gate) {}
+      retention(ports.personal_data, gate, ports.clock) {}
 
 }  // namespace casus::domain

@@ -42,7 +42,9 @@ class DomainServices {
   DirectUnitOfWork direct_units_;  // when Ports::units is null; first, as the gate uses it
 
  public:
-  explicit DomainServices(const Ports& ports);
+  // `earliest_record_date`: see RequireRecordDate (domain/field_rules.hpp).
+  explicit DomainServices(const Ports& ports,
+                          Date earliest_record_date = kDefaultEarliestRecordDate);
   DomainServices(const DomainServices&) = delete;
   DomainServices& operator=(const DomainServices&) = delete;
 

@@ -12,17 +12,21 @@ namespace casus::persistence {
 
 namespace {
 
-template <typename Id, typename Bind>
-std::vector<Id> FetchIds(soci::session& sql, const std::string& query, Bind&& bind) {
-  std::vector<Id> ids;
-  Id id = 0;
+// Rows of (id, date) as DueRecords; `column` names the date in errors.
+template <typename Bind>
+std::vector<domain::DueRecord> FetchDue(soci::session& sql, const std::string& query,
+                                        const char* column, Bind&& bind) {
+  std::vector<domain::DueRecord> due;
+  std::int64_t id = 0;
+  std::string since;
   soci::statement statement(sql);
   statement.exchange(soci::into(id));
+  statement.exchange(soci::into(since));
   bind(statement);
   Prepare(statement, query);
   statement.execute();
-  while (statement.fetch()) ids.push_back(id);
-  return ids;
+  while (statement.fetch()) due.push_back({id, ParseStoredDate(since, column)});
+  return due;
 }
 
 }  // namespace
@@ -63,32 +67,33 @@ void SociPersonalDataStore::SavePolicy(const domain::RetentionPolicy& policy) {
   transaction.Commit();
 }
 
-std::vector<domain::CaseId> SociPersonalDataStore::CasesClosedBefore(domain::CaseKind kind,
-                                                                     domain::Date cutoff) {
+std::vector<domain::DueRecord> SociPersonalDataStore::CasesClosedBefore(domain::CaseKind kind,
+                                                                        domain::Date cutoff) {
   SessionLease sql(database_);
   std::string kind_text = Wire(kind);
   std::string cutoff_text = cutoff.ToString();
-  return FetchIds<domain::CaseId>(
+  return FetchDue(
       *sql,
-      "SELECT c.id FROM cases c "
+      "SELECT c.id, t.effective_on FROM cases c "
       "JOIN case_transitions t ON t.case_id = c.id AND t.sequence = "
       "(SELECT MAX(l.sequence) FROM case_transitions l WHERE l.case_id = c.id) "
       "WHERE c.kind = :kind AND c.state IN ('afgerond', 'ontkracht') AND t.effective_on < "
       ":cutoff AND (c.purged_on IS NULL OR EXISTS (SELECT 1 FROM case_transitions r "
       "WHERE r.case_id = c.id AND r.reason IS NOT NULL)) ORDER BY c.id",
-      [&](soci::statement& statement) {
+      "case_transitions.effective_on", [&](soci::statement& statement) {
         statement.exchange(soci::use(kind_text, "kind"));
         statement.exchange(soci::use(cutoff_text, "cutoff"));
       });
 }
 
-std::vector<domain::SignalId> SociPersonalDataStore::SignalsAssessedBefore(domain::Date cutoff) {
+std::vector<domain::DueRecord> SociPersonalDataStore::SignalsAssessedBefore(domain::Date cutoff) {
   SessionLease sql(database_);
   std::string cutoff_text = cutoff.ToString();
-  return FetchIds<domain::SignalId>(
+  return FetchDue(
       *sql,
-      "SELECT id FROM signals WHERE status <> 'open' AND assessed_on < :cutoff "
+      "SELECT id, assessed_on FROM signals WHERE status <> 'open' AND assessed_on < :cutoff "
       "AND purged_on IS NULL ORDER BY id",
+      "signals.assessed_on",
       [&](soci::statement& statement) { statement.exchange(soci::use(cutoff_text, "cutoff")); });
 }
 

@@ -37,11 +37,11 @@ class SociPersonalDataStore final : public domain::PersonalDataStore {
   // State afgerond or ontkracht, the effective_on of the highest-sequence transition before
   // `cutoff`, and purged_on NULL -- or purged, re-opened and closed again since, which wrote a
   // new transition reason (the only personal data a purged casus can gain).
-  std::vector<domain::CaseId> CasesClosedBefore(domain::CaseKind kind,
-                                                domain::Date cutoff) override;
+  std::vector<domain::DueRecord> CasesClosedBefore(domain::CaseKind kind,
+                                                   domain::Date cutoff) override;
   // Status linked or dismissed, assessed_on before `cutoff`, purged_on NULL. A linked signal
   // qualifies whatever the state of its casus.
-  std::vector<domain::SignalId> SignalsAssessedBefore(domain::Date cutoff) override;
+  std::vector<domain::DueRecord> SignalsAssessedBefore(domain::Date cutoff) override;
 
   // One write transaction. Purges only what is still closed (casussen) or assessed (signals)
   // when it runs, so a casus re-opened since CasesClosedBefore keeps its data; unknown ids are

@@ -84,12 +84,17 @@ int Audit(const CommandLine& line) {
 }
 
 int Purge(const CommandLine& line) {
-  line.Allow({"db", "as-of"}, {"dry-run"});
-  const auto as_of = ParseDateOption(line.Required("as-of"), "--as-of");
+  line.Allow({"db", "as-of", "reason"}, {"dry-run", "force"});
+  domain::PurgeRequest request;
+  request.as_of = ParseDateOption(line.Required("as-of"), "--as-of");
+  request.dry_run = line.Flag("dry-run");
+  if (line.Flag("force") != line.Option("reason").has_value()) {
+    throw UsageError("--force and --reason go together: a purge ahead of its time needs a reason");
+  }
+  if (line.Flag("force")) request.force_reason = line.Option("reason");
   RequireExistingDatabase(line.Required("db"));
   App app(line.Required("db"));
-  const auto report =
-      app.services.retention.Purge(App::CommandLineActor(), as_of, line.Flag("dry-run"));
+  const auto report = app.services.retention.Purge(App::CommandLineActor(), request);
   std::cout << (report.dry_run ? "dry run, nothing changed: would purge" : "purged")
             << " the personal data of " << report.cases.size() << " casussen and "
             << report.signals.size() << " signals (retention: woonoverlast "
@@ -98,6 +103,13 @@ int Purge(const CommandLine& line) {
             << report.as_of.ToString() << ")\n";
   std::cout << "casussen: " << JoinIds(report.cases) << "\nsignals: " << JoinIds(report.signals)
             << "\n";
+  if (report.forced) std::cout << "forced ahead of today; the reason is in the audit trail\n";
+  // Per kind and the year its retention period began (closed, assessed): what a dry run is for.
+  std::cout << "kind          year  count\n";
+  for (const auto& row : report.tally) {
+    std::cout << row.kind << std::string(14 - row.kind.size(), ' ') << row.year << "  " << row.count
+              << "\n";
+  }
   return 0;
 }
 

@@ -27,7 +27,7 @@ int Upgrade(persistence::Database& database, const std::string& db_path) {
 
 }  // namespace
 
-App::App(const std::string& db_path, std::size_t connections)
+App::App(const std::string& db_path, std::size_t connections, domain::Date earliest_record_date)
     : database(Existing(db_path), connections),
       applied_migrations(Upgrade(database, db_path)),
       cases(database),
@@ -40,7 +40,8 @@ App::App(const std::string& db_path, std::size_t connections)
       data_version(database),
       writer(database),
       services({cases, districts, signals, activities, token_store, token_crypto, audit_trail,
-                personal_data, clock, &writer, &data_version}) {}
+                personal_data, clock, &writer, &data_version},
+               earliest_record_date) {}
 
 domain::Actor App::CommandLineActor() {
   const char* user = std::getenv("USER");

@@ -31,7 +31,10 @@ struct App {
   // `connections`: SQLite connections in the pool; a server wants one per worker and report
   // worker thread and one for the writer, so that no request waits for a connection (a report
   // holds one for seconds on a large database).
-  explicit App(const std::string& db_path, std::size_t connections = 4);
+  // `earliest_record_date`: the domain refuses dates of what happened before it (serve's
+  // --earliest-date).
+  explicit App(const std::string& db_path, std::size_t connections = 4,
+               domain::Date earliest_record_date = domain::kDefaultEarliestRecordDate);
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 

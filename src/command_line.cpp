@@ -10,7 +10,9 @@ namespace casus::cli {
 
 namespace {
 // Options that stand alone; every other option takes the next word as its value.
-bool IsFlag(const std::string& name) { return name == "dry-run" || name == "help"; }
+bool IsFlag(const std::string& name) {
+  return name == "dry-run" || name == "help" || name == "force";
+}
 }  // namespace
 
 CommandLine::CommandLine(int argc, char** argv) {

@@ -78,7 +78,7 @@ void TuneAllocator() {
 }  // namespace
 
 int Serve(const CommandLine& line) {
-  line.Allow({"db", "listen", "threads", "workers", "max-connections"});
+  line.Allow({"db", "listen", "threads", "workers", "max-connections", "earliest-date"});
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
     options.threads = ParseWholeNumber(*threads, "--threads");
@@ -99,11 +99,19 @@ int Serve(const CommandLine& line) {
     }
     options.max_connections = static_cast<std::size_t>(cap);
   }
+  domain::Date earliest_record_date = domain::kDefaultEarliestRecordDate;
+  if (const auto earliest = line.Option("earliest-date")) {
+    earliest_record_date = ParseDateOption(*earliest, "--earliest-date");
+    if (earliest_record_date.year() < domain::kFirstYear) {
+      throw UsageError("--earliest-date lies before " + std::to_string(domain::kFirstYear));
+    }
+  }
   RaiseOpenFileLimit();
   TuneAllocator();
   // A connection for every thread that may hold one at once: workers, report workers, writer.
   App app(line.Required("db"),
-          static_cast<std::size_t>(options.WorkerCount() + options.report_workers) + 1);
+          static_cast<std::size_t>(options.WorkerCount() + options.report_workers) + 1,
+          earliest_record_date);
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";
   }

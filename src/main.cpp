@@ -17,7 +17,9 @@ constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
-        bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080)
+        [--earliest-date YYYY-MM-DD]
+        bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080);
+        dates of what happened before --earliest-date (default 1990-01-01) are refused
   migrate --db PATH
         create the database, or apply pending schema migrations; the only command that
         creates one (the others refuse a missing or unmigrated database)
@@ -43,8 +45,10 @@ commands:
   token list --db PATH | token revoke --db PATH --name NAME
   audit verify --db PATH
         check the audit trail's hash chain; names the first row that does not verify
-  purge --db PATH --as-of YYYY-MM-DD [--dry-run]
-        remove the personal data of casussen and signals past their retention period
+  purge --db PATH --as-of YYYY-MM-DD [--dry-run] [--force --reason TEXT]
+        remove the personal data of casussen and signals past their retention period, and
+        list them per kind and year; --as-of after today needs --force and a --reason
+        (audited), except on a dry run
   retention show --db PATH | retention set --db PATH --kind KIND --years N
   districts list --db PATH | districts add --db PATH --name NAME
         the municipality's wijken (reference data; the rows of the year reports)

@@ -23,15 +23,16 @@ std::optional<std::int64_t> ParseIfMatch(const Request& request) {
   if (request.count(http::field::if_match) == 0) return std::nullopt;
   const auto refuse = [] {
     throw domain::DomainError(domain::ErrorCode::kMalformed,
-                              R"(If-Match must be "*" or one version, e.g. "3")");
+                              R"(If-Match must be "*" or one quoted version, e.g. "3")");
   };
   if (request.count(http::field::if_match) > 1) refuse();
   std::string_view value = TrimWhitespace(ToStd(request[http::field::if_match]));
   if (value == "*") return std::nullopt;
-  if (value.substr(0, 2) == "W/") value.remove_prefix(2);
-  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-    value = value.substr(1, value.size() - 2);
-  }
+  // Only a strong entity-tag: If-Match compares strongly (RFC 9110 13.1.1), so a weak W/"3"
+  // can never match, and an unquoted 3 is no entity-tag at all. Both were once read as version
+  // 3; a client sending them has a bug that a 400 shows, where a guess would hide it.
+  if (value.size() < 2 || value.front() != '"' || value.back() != '"') refuse();
+  value = value.substr(1, value.size() - 2);
   const auto version = ParseDigits(value);
   if (!version || *version == 0) refuse();
   return version;

@@ -41,7 +41,7 @@ constexpr std::array<std::pair<domain::ErrorCode, ProblemKind>, 10> kDomainProbl
 }};
 
 // The protocol's own failures, likewise one row per ProtocolError in its order.
-constexpr std::array<std::pair<ProtocolError, ProblemKind>, 7> kProtocolProblems = {{
+constexpr std::array<std::pair<ProtocolError, ProblemKind>, 8> kProtocolProblems = {{
     {ProtocolError::kMalformedMessage,
      {http::status::bad_request, "malformed-request", "Malformed request"}},
     {ProtocolError::kRouteNotFound, {http::status::not_found, "not-found", "Not found"}},
@@ -54,6 +54,8 @@ constexpr std::array<std::pair<ProtocolError, ProblemKind>, 7> kProtocolProblems
     {ProtocolError::kHeaderTooLarge,
      {http::status::request_header_fields_too_large, "header-too-large",
       "Request header too large"}},
+    {ProtocolError::kUnsupportedCoding,
+     {http::status::not_implemented, "unsupported-transfer-coding", "Unsupported transfer coding"}},
     {ProtocolError::kInternal,
      {http::status::internal_server_error, "internal-error", "Internal server error"}},
 }};

@@ -17,6 +17,7 @@ enum class ProtocolError {
   kUnsupportedMediaType,  // a body that is not application/json
   kPayloadTooLarge,       // body over ServerOptions::body_limit
   kHeaderTooLarge,        // header over ServerOptions::header_limit
+  kUnsupportedCoding,     // a Transfer-Encoding other than chunked alone
   kInternal,              // anything unexpected; the detail never leaks the cause
 };
 

@@ -1,6 +1,7 @@
 #include "web/query_string.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "domain/error.hpp"
 #include "web/text.hpp"
@@ -55,6 +56,19 @@ bool IsValidUtf8(std::string_view text) {
 }  // namespace
 
 Target SplitTarget(std::string_view target) {
+  for (const std::string_view scheme :
+       {std::string_view("http://"), std::string_view("https://")}) {
+    if (target.size() >= scheme.size() &&
+        std::equal(scheme.begin(), scheme.end(), target.begin(), [](char a, char b) {
+          return a == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      const auto path = target.find_first_of("/?", scheme.size());
+      if (path == std::string_view::npos) return {"/", {}};
+      if (target[path] == '?') return {"/", target.substr(path + 1)};
+      target.remove_prefix(path);
+      break;
+    }
+  }
   const auto question = target.find('?');
   if (question == std::string_view::npos) return {target, {}};
   return {target.substr(0, question), target.substr(question + 1)};

@@ -15,6 +15,10 @@ struct Target {
   std::string_view query;  // without the '?'; empty when there is none
 };
 
+// Splits an origin-form target ("/api/v1/cases?limit=5") or an absolute-form one
+// ("http://host:8080/api/v1/cases?limit=5", which RFC 9112 3.2.2 says a server must accept;
+// proxies send it): the scheme and authority of an http or https target are skipped, and an
+// absolute target without a path has the path "/".
 Target SplitTarget(std::string_view target);
 
 // Decodes %XX escapes and, when `plus_is_space`, '+' as a space (form encoding, as in

@@ -60,8 +60,8 @@ struct Server::Impl {
   Impl(ApiServices services, ServerOptions server_options)
       : options(std::move(server_options)),
         router(services),
-        context(options.threads > 0 ? options.threads : 1),
         registry(options.ConnectionCap()),
+        context(options.threads > 0 ? options.threads : 1),
         pool(options.WorkerCount(), options.max_pending_requests),
         report_pool(options.report_workers, options.max_pending_reports) {}
 

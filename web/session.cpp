@@ -1,11 +1,13 @@
 #include "web/session.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "web/fail.hpp"
 #include "web/problem.hpp"
 #include "web/query_string.hpp"
+#include "web/text.hpp"
 
 namespace casus::web {
 
@@ -34,6 +36,16 @@ std::string PeerAddress(const tcp::socket& socket) {
 
 bool ExpectsContinue(const Request& request) {
   return beast::iequals(request[http::field::expect], "100-continue");
+}
+
+// No Transfer-Encoding, or exactly the one coding Casus decodes: "chunked" (in any case, with
+// optional whitespace). Anything else -- gzip, "gzip, chunked", two chunked -- is not.
+bool IsSupportedTransferEncoding(const Request& request) {
+  const auto fields = request.equal_range(http::field::transfer_encoding);
+  if (fields.first == fields.second) return true;
+  if (std::next(fields.first) != fields.second) return false;
+  const std::string_view coding = TrimWhitespace(ToStd(fields.first->value()));
+  return beast::iequals(beast::string_view(coding.data(), coding.size()), "chunked");
 }
 
 }  // namespace
@@ -184,6 +196,18 @@ void Session::ReadHeader() {
 
 void Session::OnHeader(beast::error_code error, std::size_t) {
   if (error) return OnReadError(error);
+  if (!IsSupportedTransferEncoding(parser_->get())) {
+    // RFC 9112 6.1: a server that does not understand a transfer coding answers 501. Beast
+    // would decode the chunked framing and hand on a still gzip-coded body as if it were
+    // plain; and the body cannot be skipped, so the connection closes after the answer.
+    linger_after_write_ = true;
+    return Write(ProblemResponse(
+        ProblemFor(ProtocolError::kUnsupportedCoding,
+                   "only Transfer-Encoding: chunked is supported; send the body as is, with "
+                   "Content-Length or chunked"),
+        std::string(SplitTarget(ToStd(parser_->get().target())).path), 11,
+        /*keep_alive=*/false));
+  }
   if (parser_->is_done()) return HandleRequest();
   if (ExpectsContinue(parser_->get())) {
     // The client waits for our go-ahead before it sends the body (the size is acceptable,

@@ -52,13 +52,14 @@ void CheckEnforcementDetails(CaseKind kind, const TransitionRequest& request) {
 
 }  // namespace
 
-void CaseService::ValidateNewCase(const NewCase& request) {
-  if (request.reported_on > clock_.Today()) {
-    throw DomainError(ErrorCode::kInvalid,
-                      "reported_on " + request.reported_on.ToString() + " lies in the future");
-  }
+void CaseService::RequireRecordDate(Date date, const char* field) const {
+  domain::RequireRecordDate(date, field, earliest_record_date_, clock_.Today());
+}
+
+NewCase CaseService::CheckedNewCase(NewCase request) {
+  RequireRecordDate(request.reported_on, "reported_on");
   RequireText(request.summary, "summary", kMaxTextBytes);
-  if (request.address) RequireAddress(*request.address);
+  if (request.address) request.address = CheckedAddress(std::move(*request.address));
 
   if (request.district) {
     const auto known = districts_.Districts();
@@ -92,15 +93,16 @@ void CaseService::ValidateNewCase(const NewCase& request) {
       }
       break;
   }
+  return request;
 }
 
 Casus CaseService::Register(const NewCase& request) {
-  ValidateNewCase(request);
+  const NewCase checked = CheckedNewCase(request);
   TransitionRecord registration;
   registration.to = CaseState::kGemeld;
-  registration.on = request.reported_on;
+  registration.on = checked.reported_on;
   registration.recorded_at = clock_.NowUtc();
-  return cases_.Create(request, registration);
+  return cases_.Create(checked, registration);
 }
 
 Casus CaseService::Get(CaseId id) {
@@ -158,9 +160,7 @@ TransitionRecord CaseService::CheckedTransition(const Casus& current,
   if (request.result && !IsClosed(request.to)) {
     throw DomainError(ErrorCode::kInvalid, "result is only recorded when closing a case");
   }
-  if (request.on > clock_.Today()) {
-    throw DomainError(ErrorCode::kInvalid, "on " + request.on.ToString() + " lies in the future");
-  }
+  RequireRecordDate(request.on, "on");
   CheckEnforcementDetails(current.kind, request);
   if (request.on < current.last_change_on) {
     throw DomainError(ErrorCode::kDateOutOfOrder, "on " + request.on.ToString() +

@@ -23,14 +23,24 @@ class CaseService {
   static constexpr int kMaxPageSize = domain::kMaxPageSize;
   static constexpr int kDefaultPageSize = 50;
 
-  CaseService(CaseRepository& cases, DistrictRepository& districts, const Clock& clock)
-      : cases_(cases), districts_(districts), clock_(clock) {}
+  // Dates of what happened (reported_on, a transition's on) before `earliest_record_date` or
+  // after today are refused (RequireRecordDate).
+  CaseService(CaseRepository& cases, DistrictRepository& districts, const Clock& clock,
+              Date earliest_record_date = kDefaultEarliestRecordDate)
+      : cases_(cases),
+        districts_(districts),
+        clock_(clock),
+        earliest_record_date_(earliest_record_date) {}
 
   Casus Register(const NewCase& request);
 
-  // Throws DomainError when `request` could not be registered (Register checks this first;
-  // SignalService uses it for casussen that start from a signal).
-  void ValidateNewCase(const NewCase& request);
+  // `request` as it would be stored (its postcode in normal form); throws DomainError when it
+  // could not be registered (Register checks this first; SignalService uses it for casussen
+  // that start from a signal).
+  NewCase CheckedNewCase(NewCase request);
+  // Throws DomainError(kInvalid) naming `field` when `date` lies before the earliest record
+  // date or after today; shared with the ondermijning services.
+  void RequireRecordDate(Date date, const char* field) const;
   Casus Get(CaseId id);
   CasePage List(const CaseFilter& filter);
 
@@ -65,6 +75,7 @@ class CaseService {
   CaseRepository& cases_;
   DistrictRepository& districts_;
   const Clock& clock_;
+  const Date earliest_record_date_;
 };
 
 }  // namespace casus::domain

@@ -11,9 +11,7 @@ namespace casus::domain {
 
 Activity ActivityService::Record(const Activity& request) {
   constexpr int kMaxCompaniesPerDay = 1000;
-  if (request.on > clock_.Today()) {
-    throw DomainError(ErrorCode::kInvalid, "on " + request.on.ToString() + " lies in the future");
-  }
+  RequireRecordDate(request.on, "on", earliest_record_date_, clock_.Today());
   if (request.companies_checked &&
       (*request.companies_checked < 0 || *request.companies_checked > kMaxCompaniesPerDay)) {
     throw DomainError(ErrorCode::kInvalid, "companies_checked must be between 0 and " +

@@ -2,6 +2,7 @@
 
 #include "domain/cases/case_repository.hpp"
 #include "domain/clock.hpp"
+#include "domain/field_rules.hpp"
 #include "domain/ondermijning/activity.hpp"
 
 namespace casus::domain {
@@ -10,8 +11,13 @@ namespace casus::domain {
 // keeps no state. Does not own its collaborators.
 class ActivityService {
  public:
-  ActivityService(ActivityRepository& activities, CaseRepository& cases, const Clock& clock)
-      : activities_(activities), cases_(cases), clock_(clock) {}
+  // An activity's `on` before `earliest_record_date` or after today is refused.
+  ActivityService(ActivityRepository& activities, CaseRepository& cases, const Clock& clock,
+                  Date earliest_record_date = kDefaultEarliestRecordDate)
+      : activities_(activities),
+        cases_(cases),
+        clock_(clock),
+        earliest_record_date_(earliest_record_date) {}
 
   // Checks and stores `request` (its id and recorded_at are ignored). A control day needs
   // companies_checked; every case id must name an ondermijning casus.
@@ -23,6 +29,7 @@ class ActivityService {
   ActivityRepository& activities_;
   CaseRepository& cases_;
   const Clock& clock_;
+  const Date earliest_record_date_;
 };
 
 }  // namespace casus::domain

@@ -19,14 +19,12 @@ namespace {
 }  // namespace
 
 Signal SignalService::Receive(const NewSignal& request) {
-  if (request.received_on > clock_.Today()) {
-    throw DomainError(ErrorCode::kInvalid,
-                      "received_on " + request.received_on.ToString() + " lies in the future");
-  }
+  case_service_.RequireRecordDate(request.received_on, "received_on");
   if (request.themes.empty()) throw DomainError(ErrorCode::kInvalid, "themes needs a theme");
   RequireDistinctList(request.themes, "themes");
   RequireText(request.summary, "summary", kMaxTextBytes);
-  if (request.address) RequireAddress(*request.address);
+  NewSignal checked = request;
+  if (checked.address) checked.address = CheckedAddress(std::move(*checked.address));
   if (request.district) {
     const auto known = case_service_.Districts();
     if (std::find(known.begin(), known.end(), *request.district) == known.end()) {
@@ -47,7 +45,7 @@ Signal SignalService::Receive(const NewSignal& request) {
       RequireText(*request.reporter->email, "reporter.email", kMaxShortTextBytes);
     }
   }
-  return signals_.Create(request, clock_.NowUtc());
+  return signals_.Create(checked, clock_.NowUtc());
 }
 
 Signal SignalService::Get(SignalId id) {
@@ -70,10 +68,7 @@ AssessmentOutcome SignalService::Assess(SignalId id, const AssessmentRequest& re
   assessment.on = request.on.value_or(clock_.Today());
   assessment.reason = request.reason;
   assessment.recorded_at = clock_.NowUtc();
-  if (assessment.on > clock_.Today()) {
-    throw DomainError(ErrorCode::kInvalid,
-                      "on " + assessment.on.ToString() + " lies in the future");
-  }
+  case_service_.RequireRecordDate(assessment.on, "on");
   if (assessment.on < signal.received_on) {
     throw DomainError(ErrorCode::kDateOutOfOrder, "on " + assessment.on.ToString() +
                                                       " precedes the signal's received_on " +
@@ -110,7 +105,7 @@ AssessmentOutcome SignalService::Assess(SignalId id, const AssessmentRequest& re
         throw DomainError(ErrorCode::kDateOutOfOrder,
                           "reported_on precedes the signal's received_on");
       }
-      case_service_.ValidateNewCase(fields);
+      fields = case_service_.CheckedNewCase(std::move(fields));
       TransitionRecord registration;
       registration.to = CaseState::kGemeld;
       registration.on = fields.reported_on;

@@ -80,7 +80,9 @@ Table Tabulate(const std::vector<std::string>& districts,
     auto row = std::find_if(table.rows.begin(), table.rows.end(),
                             [&](const WoonoverlastRow& r) { return r.district == district; });
     WoonoverlastRow& target =
-        row != table.rows.end() ? *row : unlisted.try_emplace(district, district).first->second;
+        row != table.rows.end()
+            ? *row
+            : unlisted.try_emplace(district, WoonoverlastRow{district}).first->second;
     for (LopendAfgerond* cell :
          {&target.CellFor(count.housing_type), &table.totals.CellFor(count.housing_type)}) {
       cell->lopend += count.period.lopend;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,14 @@ struct RetentionPolicy {
 // `day` moved back by `years` calendar years; 29 February becomes 28 February.
 Date YearsBefore(Date day, int years);
 
+// A casus or signal whose personal data is due, and the day its retention period began: the
+// casus's closing transition, the signal's assessment.
+struct DueRecord {
+  std::int64_t id = 0;
+  Date since;
+  friend bool operator==(const DueRecord&, const DueRecord&) = default;
+};
+
 struct PurgedIds {
   std::vector<CaseId> cases;
   std::vector<SignalId> signals;
@@ -34,9 +43,9 @@ class PersonalDataStore {
 
   // Casussen of `kind` that are closed now, closed before `cutoff` (the date of their latest
   // transition) and still hold personal data; ascending.
-  virtual std::vector<CaseId> CasesClosedBefore(CaseKind kind, Date cutoff) = 0;
+  virtual std::vector<DueRecord> CasesClosedBefore(CaseKind kind, Date cutoff) = 0;
   // Signals assessed before `cutoff` that still hold personal data; ascending.
-  virtual std::vector<SignalId> SignalsAssessedBefore(Date cutoff) = 0;
+  virtual std::vector<DueRecord> SignalsAssessedBefore(Date cutoff) = 0;
 
   // In one transaction: removes the personal fields (address, summary, reasons, reporter and
   // other free text) of these casussen and signals, keeping ids, kinds, wijken, woningtypes,

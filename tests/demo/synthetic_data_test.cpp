@@ -206,7 +206,7 @@ TEST_CASE("Every synthetic casus passes the domain's rules and follows the lifec
     INFO("casus " << c.id);
     NewCase fields{c.kind,       c.district, c.housing_type, c.reported_on,
                    c.categories, c.summary,  c.address,      c.themes};
-    CHECK_NOTHROW(store.services.cases.ValidateNewCase(fields));
+    CHECK_NOTHROW(store.services.cases.CheckedNewCase(fields));
     CHECK(c.reported_on >= Date(2019, 1, 1));
     CHECK(c.reported_on <= last);
 

@@ -241,12 +241,33 @@ TEST_CASE("casus purge keeps every report byte-identical and a dry run changes n
   const auto dry = Casus("purge --dry-run --as-of 2030-06-01 --db " + db.path());
   CHECK(dry.exit_code == 0);
   CHECK(dry.out.find("dry run") != std::string::npos);
+  // Per kind and year its retention period began: the demo's casussen closed in 2023-2024.
+  CHECK(dry.out.find("\nwoonoverlast  2024  ") != std::string::npos);
   CHECK(personal() == addresses);
 
-  CHECK(Casus("purge --as-of 2030-06-01 --db " + db.path()).exit_code == 0);
+  // 2030 lies after today: without --force and a reason nothing goes, and the refusal is kept.
+  const auto refused = Casus("purge --as-of 2030-06-01 --db " + db.path());
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.out.find("after today") != std::string::npos);
+  CHECK(personal() == addresses);
+  CHECK(Casus("purge --as-of 2030-06-01 --force --db " + db.path()).exit_code == 2);
+  CHECK(Casus("purge --as-of 2030-06-01 --reason x --db " + db.path()).exit_code == 2);
+  CHECK(personal() == addresses);
+
+  CHECK(Casus("purge --as-of 2030-06-01 --force --reason 'Proef met de demodata' --db " + db.path())
+            .exit_code == 0);
   CHECK(personal() < addresses);
   CHECK(reports() == before);
   CHECK(Casus("audit verify --db " + db.path()).exit_code == 0);
+  {
+    casus::persistence::Database database(db.path(), 1);
+    casus::persistence::SessionLease sql(database);
+    int forced = 0;
+    *sql << "SELECT COUNT(*) FROM audit_log WHERE object = 'retention/purge/2030-06-01' AND "
+            "result = 'forced: Proef met de demodata'",
+        soci::into(forced);
+    CHECK(forced == 1);
+  }
 }
 
 TEST_CASE("casus districts add appends a wijk that the report then shows", "[e2e][cli]") {

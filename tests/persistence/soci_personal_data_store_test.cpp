@@ -21,6 +21,13 @@
 namespace casus::persistence {
 namespace {
 
+// The ids of due records, in their order.
+std::vector<std::int64_t> Ids(const std::vector<domain::DueRecord>& due) {
+  std::vector<std::int64_t> ids;
+  for (const auto& record : due) ids.push_back(record.id);
+  return ids;
+}
+
 using domain::CaseKind;
 using domain::CaseState;
 using domain::CloseResult;
@@ -137,14 +144,14 @@ struct Fixture {
       AddSignal(SignalSource::kOverig, "2019-12-20", testing::Dismissal(kCutoff));
 
   std::vector<domain::CaseId> DueCases() {
-    auto due = store.CasesClosedBefore(CaseKind::kWoonoverlast, D(kCutoff));
-    for (const auto id : store.CasesClosedBefore(CaseKind::kOndermijning, D(kCutoff))) {
+    auto due = Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D(kCutoff)));
+    for (const auto id : Ids(store.CasesClosedBefore(CaseKind::kOndermijning, D(kCutoff)))) {
       due.push_back(id);
     }
     return due;
   }
   void PurgeDue(const char* on = "2025-01-01") {
-    store.Purge(DueCases(), store.SignalsAssessedBefore(D(kCutoff)), on);
+    store.Purge(DueCases(), Ids(store.SignalsAssessedBefore(D(kCutoff))), on);
   }
 };
 
@@ -176,21 +183,36 @@ TEST_CASE("A saved policy is loaded back; years outside 1..100 change nothing",
 
 TEST_CASE_METHOD(Fixture, "Casussen are due when closed before the cutoff, per kind",
                  "[persistence][retention]") {
-  CHECK(store.CasesClosedBefore(CaseKind::kWoonoverlast, D(kCutoff)) == std::vector{closed_early});
-  CHECK(store.CasesClosedBefore(CaseKind::kOndermijning, D(kCutoff)) == std::vector{ondermijning});
-  CHECK(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2020-01-02")) ==
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D(kCutoff))) ==
+        std::vector{closed_early});
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kOndermijning, D(kCutoff))) ==
+        std::vector{ondermijning});
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2020-01-02"))) ==
         std::vector{closed_early, closed_on_cutoff});
-  CHECK(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2030-01-01")) ==
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2030-01-01"))) ==
         std::vector{closed_early, closed_on_cutoff, closed_late});
-  CHECK(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2019-06-30")).empty());
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2019-06-30"))).empty());
+}
+
+TEST_CASE_METHOD(Fixture, "A due record carries the day its retention period began",
+                 "[persistence][retention]") {
+  const auto cases_due = store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2030-01-01"));
+  REQUIRE(cases_due.size() == 3);
+  for (const auto& record : cases_due) {
+    CHECK(record.since == cases.History(record.id).back().on);
+  }
+  for (const auto& record : store.SignalsAssessedBefore(D("2030-01-01"))) {
+    REQUIRE(signals.Find(record.id)->assessment);
+    CHECK(record.since == signals.Find(record.id)->assessment->on);
+  }
 }
 
 TEST_CASE_METHOD(Fixture, "Signals are due when assessed before the cutoff",
                  "[persistence][retention]") {
-  CHECK(store.SignalsAssessedBefore(D(kCutoff)) == std::vector{dismissed, linked, anonymous});
-  CHECK(store.SignalsAssessedBefore(D("2020-01-02")) ==
+  CHECK(Ids(store.SignalsAssessedBefore(D(kCutoff))) == std::vector{dismissed, linked, anonymous});
+  CHECK(Ids(store.SignalsAssessedBefore(D("2020-01-02"))) ==
         std::vector{dismissed, linked, anonymous, assessed_late});
-  CHECK(store.SignalsAssessedBefore(D("2019-01-10")).empty());
+  CHECK(Ids(store.SignalsAssessedBefore(D("2019-01-10"))).empty());
 }
 
 TEST_CASE_METHOD(Fixture, "A purge removes exactly the personal fields of exactly the due rows",
@@ -251,7 +273,7 @@ TEST_CASE_METHOD(Fixture, "A purge removes exactly the personal fields of exactl
   }
 
   CHECK(DueCases().empty());
-  CHECK(store.SignalsAssessedBefore(D(kCutoff)).empty());
+  CHECK(Ids(store.SignalsAssessedBefore(D(kCutoff))).empty());
 }
 
 TEST_CASE_METHOD(Fixture, "Every year report is byte-identical before and after a purge",
@@ -295,7 +317,7 @@ TEST_CASE_METHOD(Fixture, "Every year report is byte-identical before and after 
 TEST_CASE_METHOD(Fixture, "Purging twice is harmless and keeps the first purge date",
                  "[persistence][retention]") {
   const auto due_cases = DueCases();
-  const auto due_signals = store.SignalsAssessedBefore(D(kCutoff));
+  const auto due_signals = Ids(store.SignalsAssessedBefore(D(kCutoff)));
   PurgeDue("2025-01-01");
   const auto casus = *cases.Find(closed_early);
   const auto history = cases.History(closed_early);
@@ -331,22 +353,23 @@ TEST_CASE_METHOD(Fixture, "A purge skips what is no longer closed or not assesse
 
 TEST_CASE_METHOD(Fixture, "A purged casus re-opened and closed again is due again for its reasons",
                  "[persistence][retention]") {
-  store.Purge(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2025-01-01")), {}, "2025-01-01");
+  store.Purge(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2025-01-01"))), {},
+              "2025-01-01");
   const std::int64_t version = cases.Find(closed_early)->version;
   REQUIRE(cases.AppendTransition(
       closed_early, version,
       Move(CaseState::kAfgerond, CaseState::kLopend, "2025-02-01", "Bewoner meldt opnieuw")));
-  CHECK(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2031-01-01")).empty());
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2031-01-01"))).empty());
   REQUIRE(cases.AppendTransition(closed_early, version + 1,
                                  Move(CaseState::kLopend, CaseState::kAfgerond, "2025-03-01",
                                       std::nullopt, CloseResult::kOpgelost)));
-  CHECK(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2025-03-01")).empty());
-  CHECK(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2025-03-02")) ==
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2025-03-01"))).empty());
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2025-03-02"))) ==
         std::vector{closed_early});
 
   store.Purge({closed_early}, {}, "2030-03-02");
   for (const auto& record : cases.History(closed_early)) CHECK_FALSE(record.reason.has_value());
-  CHECK(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2031-01-01")).empty());
+  CHECK(Ids(store.CasesClosedBefore(CaseKind::kWoonoverlast, D("2031-01-01"))).empty());
   CHECK(PurgedOn(db.database, "cases", closed_early) == std::optional<std::string>("2025-01-01"));
 }
 

@@ -120,14 +120,21 @@ class RecordingPersonalDataStore final : public domain::PersonalDataStore {
 
   domain::RetentionPolicy LoadPolicy() override { return policy; }
   void SavePolicy(const domain::RetentionPolicy& p) override { policy = p; }
-  std::vector<domain::CaseId> CasesClosedBefore(domain::CaseKind kind,
-                                                domain::Date cutoff) override {
+  // Each listed id is due since `since` (a day before any cutoff the tests use).
+  domain::Date since{2019, 6, 1};
+  std::vector<domain::DueRecord> CasesClosedBefore(domain::CaseKind kind,
+                                                   domain::Date cutoff) override {
     asked_case_cutoffs[kind] = cutoff;
-    return kind == domain::CaseKind::kWoonoverlast ? closed_woonoverlast : closed_ondermijning;
+    return Due(kind == domain::CaseKind::kWoonoverlast ? closed_woonoverlast : closed_ondermijning);
   }
-  std::vector<domain::SignalId> SignalsAssessedBefore(domain::Date cutoff) override {
+  std::vector<domain::DueRecord> SignalsAssessedBefore(domain::Date cutoff) override {
     asked_signal_cutoff = cutoff;
-    return assessed_signals;
+    return Due(assessed_signals);
+  }
+  std::vector<domain::DueRecord> Due(const std::vector<std::int64_t>& ids) const {
+    std::vector<domain::DueRecord> due;
+    for (const auto id : ids) due.push_back({id, since});
+    return due;
   }
   // Purges all it is given except the ids in `skip` (as if re-opened meanwhile).
   std::vector<std::int64_t> skip;

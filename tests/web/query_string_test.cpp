@@ -14,6 +14,19 @@ TEST_CASE("SplitTarget separates the path from the query", "[web][query]") {
   CHECK(SplitTarget("/a?").query.empty());
 }
 
+TEST_CASE("SplitTarget accepts the absolute form of a target", "[web][query]") {
+  CHECK(SplitTarget("http://host/api/v1/cases/1").path == "/api/v1/cases/1");
+  CHECK(SplitTarget("HTTP://host:8080/a?x=1").path == "/a");
+  CHECK(SplitTarget("HTTP://host:8080/a?x=1").query == "x=1");
+  CHECK(SplitTarget("https://[::1]:8443/a/b").path == "/a/b");
+  CHECK(SplitTarget("http://host").path == "/");
+  CHECK(SplitTarget("http://host?x=1").path == "/");
+  CHECK(SplitTarget("http://host?x=1").query == "x=1");
+  // Not a scheme Casus serves: left as it is, so that no route matches it.
+  CHECK(SplitTarget("ftp://host/a").path == "ftp://host/a");
+  CHECK(SplitTarget("/http://host/a").path == "/http://host/a");
+}
+
 TEST_CASE("PercentDecode decodes escapes and, in queries, plus as space", "[web][query]") {
   CHECK(PercentDecode("De%20Leyens", true) == "De Leyens");
   CHECK(PercentDecode("De+Leyens", true) == "De Leyens");

@@ -19,7 +19,7 @@ using testing::RequireProblem;
 constexpr const char* kSignal1Json =
     R"({"id":1,"received_on":"2024-04-01","source":"meldpunt","themes":["drugs"],)"
     R"("summary":"Stank van hennep bij loods","district":"Rokkeveen",)"
-    R"("address":{"street":"Industrieweg","number":"7","postcode":"2712 LB","city":null},)"
+    R"("address":{"street":"Industrieweg","number":"7","postcode":"2712LB","city":null},)"
     R"("reporter":{"name":"J. de Vries","phone":"0612345678","email":null},)"
     R"("status":"open","assessment":null,"version":1})";
 
