@@ -1,0 +1,113 @@
+// libFuzzer target: raw request bytes through the real HTTP server -- Beast's parser, the
+// session's limits and timeouts, the worker lanes and the Router -- on in-memory services,
+// over a loopback connection. Each input is written on a new connection, which is then
+// half-closed; the server must answer (or close) within 5 s, and never with a 500. A hang, a
+// 500, a crash or a sanitizer report is a finding.
+//
+// The server runs with small limits (a 4 KiB header, an 8 KiB body) so that inputs of the
+// fuzzer's usual length reach the 413 and 431 paths too.
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "fuzz_services.hpp"
+#include "web/server.hpp"
+
+namespace {
+
+struct Fixture {
+  std::unique_ptr<casus::web::Server> server;
+  std::unique_ptr<casus::fuzz::FuzzServices> services;
+  unsigned short port = 0;
+  int runs = 0;
+
+  // Fresh services (and a server on them) now and then, so that what POSTs add does not grow
+  // without bound.
+  unsigned short Next() {
+    if (!server || ++runs % 20000 == 0) {
+      server.reset();
+      services = std::make_unique<casus::fuzz::FuzzServices>();
+      casus::web::ServerOptions options;
+      options.port = 0;
+      options.threads = 1;
+      // One worker: the in-memory fakes are not thread-safe, and one input is one request at
+      // a time anyway.
+      options.workers = 1;
+      options.report_workers = 1;
+      options.header_limit = 4 * 1024;
+      options.body_limit = 8 * 1024;
+      options.header_timeout = std::chrono::seconds(2);
+      options.body_timeout = std::chrono::seconds(2);
+      options.idle_timeout = std::chrono::seconds(2);
+      server = std::make_unique<casus::web::Server>(services->Api(), options);
+      port = server->Start();
+    }
+    return port;
+  }
+};
+
+[[noreturn]] void Finding(const char* what, const std::string& received) {
+  std::fprintf(stderr, "%s\n--- received ---\n%s\n", what, received.c_str());
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static Fixture* const fixture = new Fixture();  // lives for the run
+  const unsigned short port = fixture->Next();
+
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) Finding("socket() failed", {});
+  timeval timeout{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    Finding("the server refused a connection", {});
+  }
+  // The server may answer and close before it has read everything (a header over the limit):
+  // a failed send is not a finding, a missing answer is.
+  std::size_t sent = 0;
+  while (sent < size) {
+    const ssize_t n = ::send(fd, data + sent, size - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<std::size_t>(n);
+  }
+  ::shutdown(fd, SHUT_WR);
+
+  std::string received;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n > 0) {
+      received.append(buffer, static_cast<std::size_t>(n));
+      continue;
+    }
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      Finding("no answer and no close within 5 s", received);
+    }
+    break;  // closed, or reset after a refusal
+  }
+  ::close(fd);
+  if (received.find("HTTP/1.1 500") != std::string::npos ||
+      received.find("HTTP/1.0 500") != std::string::npos) {
+    Finding("the server answered 500", received);
+  }
+  return 0;
+}
