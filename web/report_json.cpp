@@ -1,46 +1,58 @@
 #include "web/report_json.hpp"
 
+#include "domain/reports/ondermijning_suppression.hpp"
+#include "domain/reports/suppression_plan.hpp"
 #include "web/json.hpp"
 
 namespace casus::web {
 
 namespace {
 
-// A count as published: the number, or the marker when `suppression` hides it.
-void WriteCell(JsonWriter& writer, int count, const domain::CellSuppression& suppression) {
-  if (suppression.Hides(count)) {
-    WriteString(writer, suppression.Marker());
+// A count as published: the number, or the marker when `hidden`.
+void WriteCell(JsonWriter& writer, int count, bool hidden, const domain::SuppressionPlan& plan) {
+  if (hidden) {
+    WriteString(writer, plan.Marker());
   } else {
     writer.Int(count);
   }
 }
 
-void WriteCount(JsonWriter& writer, std::string_view key, int count,
-                const domain::CellSuppression& suppression = {}) {
+void WriteCount(JsonWriter& writer, std::string_view key, int count) {
   WriteKey(writer, key);
-  WriteCell(writer, count, suppression);
+  writer.Int(count);
 }
 
+// Cell `index` of a one-row plan (a list).
+void WriteCount(JsonWriter& writer, std::string_view key, int count,
+                const domain::SuppressionPlan& plan, std::size_t index) {
+  WriteKey(writer, key);
+  WriteCell(writer, count, plan.Hides(index), plan);
+}
+
+// Lopend and afgerond as cells `column` and `column + 1` of plan row `row`.
 void WriteLopendAfgerond(JsonWriter& writer, const domain::LopendAfgerond& counts, bool with_total,
-                         const domain::CellSuppression& suppression) {
+                         const domain::SuppressionPlan& plan, std::size_t row, std::size_t column) {
   writer.StartObject();
-  WriteCount(writer, "lopend", counts.lopend, suppression);
-  WriteCount(writer, "afgerond", counts.afgerond, suppression);
+  WriteKey(writer, "lopend");
+  WriteCell(writer, counts.lopend, plan.Hides(row, column), plan);
+  WriteKey(writer, "afgerond");
+  WriteCell(writer, counts.afgerond, plan.Hides(row, column + 1), plan);
   if (with_total) WriteCount(writer, "total", counts.Total());
   writer.EndObject();
 }
 
+// A row of Tabel 5.1, its cells as row `index` of `plan` (domain::PlanSuppression's layout).
 void WriteRow(JsonWriter& writer, const domain::WoonoverlastRow& row,
-              const domain::CellSuppression& suppression) {
+              const domain::SuppressionPlan& plan, std::size_t index) {
   writer.StartObject();
   WriteKey(writer, "district");
   WriteString(writer, row.district);
   WriteKey(writer, "koop");
-  WriteLopendAfgerond(writer, row.koop, false, suppression);
+  WriteLopendAfgerond(writer, row.koop, false, plan, index, 0);
   WriteKey(writer, "corporatie");
-  WriteLopendAfgerond(writer, row.corporatie, false, suppression);
+  WriteLopendAfgerond(writer, row.corporatie, false, plan, index, 2);
   WriteKey(writer, "particulier");
-  WriteLopendAfgerond(writer, row.particulier, false, suppression);
+  WriteLopendAfgerond(writer, row.particulier, false, plan, index, 4);
   WriteCount(writer, "total", row.Total());
   writer.EndObject();
 }
@@ -54,12 +66,13 @@ void WritePeriod(JsonWriter& writer, const domain::ReportPeriod& period) {
 
 void WriteTable(JsonWriter& writer, const std::vector<domain::WoonoverlastRow>& rows,
                 const domain::WoonoverlastRow& totals, const domain::CellSuppression& suppression) {
+  const domain::SuppressionPlan plan = domain::PlanSuppression(rows, suppression);
   WriteKey(writer, "rows");
   writer.StartArray();
-  for (const auto& row : rows) WriteRow(writer, row, suppression);
+  for (std::size_t i = 0; i < rows.size(); ++i) WriteRow(writer, rows[i], plan, i);
   writer.EndArray();
   WriteKey(writer, "totals");
-  WriteRow(writer, totals, {});  // totals stay true
+  WriteRow(writer, totals, {}, 0);  // totals stay true
 }
 
 // The members of one year's figures, inside an object the caller opened.
@@ -67,6 +80,7 @@ void WriteTable(JsonWriter& writer, const std::vector<domain::WoonoverlastRow>& 
 // year's say "year" (started_before_period).
 void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& figures,
                          const domain::CellSuppression& suppression) {
+  const auto plan = domain::OndermijningSuppression::Plan(figures, suppression);
   const bool year = figures.year != 0;
   if (year) {
     WriteCount(writer, "year", figures.year);
@@ -81,24 +95,21 @@ void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& 
   WriteCount(writer, "total", figures.signals.total);
   WriteKey(writer, "by_source");
   writer.StartObject();
-  for (const auto& [source, share] : figures.signals.by_source) {
+  for (std::size_t i = 0; i < figures.signals.by_source.size(); ++i) {
+    const auto& [source, share] = figures.signals.by_source[i];
     WriteKey(writer, domain::Name(source));
     writer.StartObject();
-    WriteCount(writer, "count", share.count, suppression);
-    WriteKey(writer, "percent");
+    WriteCount(writer, "count", share.count, plan.by_source, i);
     // A hidden count's share would give the count away.
-    if (suppression.Hides(share.count)) {
-      WriteString(writer, suppression.Marker());
-    } else {
-      writer.Int(share.percent);
-    }
+    WriteCount(writer, "percent", plan.percents[i], plan.by_source, i);
     writer.EndObject();
   }
   writer.EndObject();
   WriteKey(writer, "by_theme");
   writer.StartObject();
-  for (const auto& [theme, count] : figures.signals.by_theme) {
-    WriteCount(writer, domain::Name(theme), count, suppression);
+  for (std::size_t i = 0; i < figures.signals.by_theme.size(); ++i) {
+    const auto& [theme, count] = figures.signals.by_theme[i];
+    WriteCount(writer, domain::Name(theme), count, plan.by_theme, i);
   }
   writer.EndObject();
   writer.EndObject();
@@ -114,11 +125,12 @@ void WriteFiguresMembers(JsonWriter& writer, const domain::OndermijningFigures& 
   WriteCount(writer, "continuing", cases.continuing);
   WriteKey(writer, "outcomes");
   writer.StartObject();
-  WriteCount(writer, "ontkracht", cases.outcomes.ontkracht, suppression);
+  using Outcome = domain::OndermijningSuppression;
+  WriteCount(writer, "ontkracht", cases.outcomes.ontkracht, plan.outcomes, Outcome::kOntkracht);
   WriteCount(writer, "onvoldoende_aanknopingspunten", cases.outcomes.onvoldoende_aanknopingspunten,
-             suppression);
-  WriteCount(writer, "handhaving", cases.outcomes.handhaving, suppression);
-  WriteCount(writer, "sluiting", cases.outcomes.sluiting, suppression);
+             plan.outcomes, Outcome::kOnvoldoende);
+  WriteCount(writer, "handhaving", cases.outcomes.handhaving, plan.outcomes, Outcome::kHandhaving);
+  WriteCount(writer, "sluiting", cases.outcomes.sluiting, plan.outcomes, Outcome::kSluiting);
   writer.EndObject();
   writer.EndObject();
 
@@ -145,7 +157,7 @@ std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
   WriteTable(writer, report.rows, report.totals, suppression);
   WriteCount(writer, "new_in_year", report.new_in_year);
   WriteKey(writer, "previous_year");
-  WriteLopendAfgerond(writer, report.previous_year, true, {});
+  WriteLopendAfgerond(writer, report.previous_year, true, {}, 0, 0);
   writer.EndObject();
   return buffer.GetString();
 }

@@ -15,9 +15,11 @@ namespace casus::web {
 // {"district":"Centrum","koop":{"lopend":6,"afgerond":3},"corporatie":{...},
 //  "particulier":{...},"total":31}. Shared with the CLI (`casus report --format json`), so this
 // header includes neither Boost nor a JSON library.
-// `suppression` (open-data publication) turns every lopend/afgerond cell of a wijk row that it
-// hides into its marker string, e.g. "koop":{"lopend":"<5","afgerond":12}; each row's total,
-// the totals row and previous_year stay true numbers. The default hides nothing.
+// `suppression` (open-data publication) turns every lopend/afgerond cell of a wijk row that
+// domain::PlanSuppression hides into its marker string, e.g. "koop":{"lopend":"<5",
+// "afgerond":12}: the small cells and those hidden so that no small cell can be worked out
+// from the rest. Each row's total, the totals row and previous_year stay true numbers. The
+// default hides nothing.
 std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
                                    const domain::CellSuppression& suppression = {});
 
@@ -30,10 +32,12 @@ std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
 //           "outcomes":{"ontkracht","onvoldoende_aanknopingspunten","handhaving","sluiting"}},
 //  "activities":{"control_days","companies_checked","knock_and_talk","heit_controls"},
 //  "previous_year":{the same for year - 1, without previous_year}}
-// Shared with the CLI, like WoonoverlastReportJson. `suppression` turns the hidden cells into
-// its marker string, as the domain's CSV does, in both years: a by_source count (its percent
-// then shows the marker too), a by_theme count, an outcome. signals.total, the other case
-// counts and the activities stay true numbers. The default hides nothing.
+// Shared with the CLI, like WoonoverlastReportJson. `suppression` turns the cells that
+// domain::OndermijningSuppression hides into its marker string, as the domain's CSV does, in
+// both years: a by_source count (its percent then shows the marker too; with any source
+// hidden the shown percents are each rounded on their own), a by_theme count, an outcome.
+// signals.total, the other case counts and the activities stay true numbers. The default
+// hides nothing.
 // {"from":2019,"to":2024,"years":[{"year":2019,"lopend":..,"afgerond":..,"total":..,
 // "new_in_year":..},...]}: the Totaal of Tabel 5.1 per year, for a trend chart.
 std::string WoonoverlastSeriesJson(int from, int to,

@@ -4,6 +4,7 @@
 #include <numeric>
 #include <sstream>
 
+#include "domain/reports/ondermijning_suppression.hpp"
 #include "domain/reports/ondermijning_tally.hpp"
 
 namespace casus::domain {
@@ -59,7 +60,7 @@ namespace {
 
 void AppendFiguresCsv(std::ostringstream& out, const std::string& prefix,
                       const OndermijningFigures& f, const CellSuppression& suppression) {
-  const auto cell = [&](int count) { return suppression.Show(count); };
+  const auto plan = OndermijningSuppression::Plan(f, suppression);
   const auto row = [&](const std::string& section, const std::string& key, const auto& value) {
     out << prefix << section << ',' << key << ',' << value << '\n';
   };
@@ -72,25 +73,31 @@ void AppendFiguresCsv(std::ostringstream& out, const std::string& prefix,
   }
   row("report", "peildatum", f.peildatum.ToString());
   row("signals", "total", f.signals.total);
-  for (const auto& [source, share] : f.signals.by_source) {
+  for (std::size_t i = 0; i < f.signals.by_source.size(); ++i) {
+    const auto& [source, share] = f.signals.by_source[i];
     const std::string section = "signals.by_source." + std::string(Name(source));
-    row(section, "count", cell(share.count));
-    row(section, "percent",
-        suppression.Hides(share.count) ? suppression.Marker() : std::to_string(share.percent));
+    row(section, "count", plan.by_source.Show(i, share.count));
+    // A hidden count's share would give the count away.
+    row(section, "percent", plan.by_source.Show(i, plan.percents[i]));
   }
-  for (const auto& [theme, count] : f.signals.by_theme) {
-    row("signals.by_theme", std::string(Name(theme)), cell(count));
+  for (std::size_t i = 0; i < f.signals.by_theme.size(); ++i) {
+    const auto& [theme, count] = f.signals.by_theme[i];
+    row("signals.by_theme", std::string(Name(theme)), plan.by_theme.Show(i, count));
   }
   row("cases", "handled", f.cases.handled);
   row("cases", year ? "started_before_year" : "started_before_period", f.cases.started_before_year);
   row("cases", year ? "started_in_year" : "started_in_period", f.cases.started_in_year);
   row("cases", "closed", f.cases.closed);
   row("cases", "continuing", f.cases.continuing);
-  row("cases.outcomes", "ontkracht", cell(f.cases.outcomes.ontkracht));
-  row("cases.outcomes", "onvoldoende_aanknopingspunten",
-      cell(f.cases.outcomes.onvoldoende_aanknopingspunten));
-  row("cases.outcomes", "handhaving", cell(f.cases.outcomes.handhaving));
-  row("cases.outcomes", "sluiting", cell(f.cases.outcomes.sluiting));
+  const auto& outcomes = f.cases.outcomes;
+  const auto outcome = [&](const char* key, OndermijningSuppression::Outcome which, int count) {
+    row("cases.outcomes", key, plan.outcomes.Show(which, count));
+  };
+  outcome("ontkracht", OndermijningSuppression::kOntkracht, outcomes.ontkracht);
+  outcome("onvoldoende_aanknopingspunten", OndermijningSuppression::kOnvoldoende,
+          outcomes.onvoldoende_aanknopingspunten);
+  outcome("handhaving", OndermijningSuppression::kHandhaving, outcomes.handhaving);
+  outcome("sluiting", OndermijningSuppression::kSluiting, outcomes.sluiting);
   row("activities", "control_days", f.activities.control_days);
   row("activities", "companies_checked", f.activities.companies_checked);
   row("activities", "knock_and_talk", f.activities.knock_and_talk);

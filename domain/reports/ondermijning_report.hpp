@@ -83,8 +83,8 @@ OndermijningReport BuildOndermijningReport(int year, const std::vector<SignalFac
 
 // The report as `section,key,value` CSV rows, with a header row; sections are dotted paths
 // (signals.by_source.mma, cases.outcomes, previous_year.signals, ...). `suppression` hides
-// small counts per source (with their percentage), per theme and per outcome; totals and
-// activity counts stay true.
+// the counts per source (with their percentage), per theme and per outcome that
+// OndermijningSuppression plans for each year; totals and activity counts stay true.
 std::string OndermijningReportCsv(const OndermijningReport& report,
                                   const CellSuppression& suppression = {});
 

@@ -121,11 +121,18 @@ std::string CsvField(const std::string& text) {
   return quoted + "\"";
 }
 
-void AppendCsvRow(std::ostringstream& out, const WoonoverlastRow& row,
-                  const CellSuppression& suppression) {
+std::vector<int> Cells(const WoonoverlastRow& row) {
+  return {row.koop.lopend,         row.koop.afgerond,      row.corporatie.lopend,
+          row.corporatie.afgerond, row.particulier.lopend, row.particulier.afgerond};
+}
+
+// `row` as a CSV line, its cells as plan row `index` of `plan` shows them.
+void AppendCsvRow(std::ostringstream& out, const WoonoverlastRow& row, const SuppressionPlan& plan,
+                  std::size_t index) {
   out << CsvField(row.district);
-  for (const auto* cell : {&row.koop, &row.corporatie, &row.particulier}) {
-    out << ',' << suppression.Show(cell->lopend) << ',' << suppression.Show(cell->afgerond);
+  const auto cells = Cells(row);
+  for (std::size_t column = 0; column < cells.size(); ++column) {
+    out << ',' << plan.Show(index, column, cells[column]);
   }
   out << ',' << row.Total() << '\n';
 }
@@ -143,8 +150,9 @@ std::string TableCsv(const std::vector<WoonoverlastRow>& rows, const Woonoverlas
   std::ostringstream out;
   out << "name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,"
          "particulier_lopend,particulier_afgerond,total\n";
-  for (const auto& row : rows) AppendCsvRow(out, row, suppression);
-  AppendCsvRow(out, totals, CellSuppression{});  // totals stay true
+  const SuppressionPlan plan = PlanSuppression(rows, suppression);
+  for (std::size_t i = 0; i < rows.size(); ++i) AppendCsvRow(out, rows[i], plan, i);
+  AppendCsvRow(out, totals, SuppressionPlan{}, 0);  // totals stay true
   return out.str();
 }
 
@@ -156,6 +164,13 @@ void AppendTextTable(std::ostringstream& out, const std::vector<WoonoverlastRow>
   AppendTextRow(out, totals);
 }
 }  // namespace
+
+SuppressionPlan PlanSuppression(const std::vector<WoonoverlastRow>& rows,
+                                const CellSuppression& suppression) {
+  std::vector<std::vector<int>> cells;
+  for (const auto& row : rows) cells.push_back(Cells(row));
+  return SuppressionPlan::ForTable(cells, suppression);
+}
 
 std::string WoonoverlastReportCsv(const WoonoverlastReport& report,
                                   const CellSuppression& suppression) {

@@ -7,6 +7,7 @@
 #include "domain/date.hpp"
 #include "domain/reports/cell_suppression.hpp"
 #include "domain/reports/report_period.hpp"
+#include "domain/reports/suppression_plan.hpp"
 
 namespace casus::domain {
 
@@ -83,10 +84,18 @@ WoonoverlastPeriodReport BuildWoonoverlastPeriodReport(const ReportPeriod& perio
                                                        const std::vector<std::string>& districts,
                                                        const std::vector<CaseTimeline>& timelines);
 
+// The cells of the wijk rows that `suppression` hides when the table is published: a plan row
+// per wijk row, its columns koop lopend, koop afgerond, corporatie lopend, corporatie
+// afgerond, particulier lopend, particulier afgerond. Every row's total and the Totaal row (the
+// column totals and the grand total) are published true, so small cells are protected from
+// being worked out from them too (SuppressionPlan::ForTable).
+SuppressionPlan PlanSuppression(const std::vector<WoonoverlastRow>& rows,
+                                const CellSuppression& suppression);
+
 // The table as CSV: a header row, one row per wijk and the Totaal row, each
 // name,koop_lopend,koop_afgerond,corporatie_lopend,corporatie_afgerond,particulier_lopend,
-// particulier_afgerond,total. Lines end in "\n". Cells hidden by `suppression` show its marker;
-// the total column and the Totaal row stay true.
+// particulier_afgerond,total. Lines end in "\n". Cells hidden by PlanSuppression show the
+// marker of `suppression`; the total column and the Totaal row stay true.
 std::string WoonoverlastReportCsv(const WoonoverlastReport& report,
                                   const CellSuppression& suppression = {});
 

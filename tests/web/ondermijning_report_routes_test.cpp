@@ -2,6 +2,7 @@
 
 #include "api_fixture.hpp"
 #include "domain/reports/ondermijning_report.hpp"
+#include "support/disclosure_attacker.hpp"
 #include "web/report_json.hpp"
 #include "web/report_routes.hpp"
 
@@ -262,6 +263,46 @@ TEST_CASE("The ondermijning figures of a calendar-year period are the year's fig
   CHECK(period["cases"]["handled"] == year["cases"]["handled"]);
   CHECK(period["cases"]["started_before_period"] == year["cases"]["started_before_year"]);
   CHECK(period["cases"]["outcomes"] == year["cases"]["outcomes"]);
+}
+
+TEST_CASE("The 9 overig signals of 177 cannot be worked out from the API's JSON",
+          "[web][suppression]") {
+  Api api{domain::Role::kOndermijning};
+  const auto receive = [&](const char* source, int count) {
+    for (int i = 0; i < count; ++i) {
+      api.Receive(std::string(R"({"received_on":"2024-05-01","source":")") + source +
+                  R"(","themes":["drugs"],"summary":"s"})");
+    }
+  };
+  receive("mma", 122);
+  receive("meldpunt", 14);
+  receive("partner", 32);
+  receive("overig", 9);
+  for (const std::string target :
+       {"/api/v1/reports/ondermijning/2024?suppress_below=10",
+        "/api/v1/reports/ondermijning?from=2024-01-01&to=2024-12-31&suppress_below=10"}) {
+    INFO(target);
+    const Response response = api.Get(target);
+    REQUIRE(response.result() == http::status::ok);
+    const auto json = ParseJson(response.body());
+    const auto& signals = json["signals"];
+    CHECK(signals["total"].GetInt() == 177);
+    const auto& by_source = signals["by_source"];
+    CHECK(by_source["mma"]["count"].GetInt() == 122);
+    CHECK(by_source["partner"]["count"].GetInt() == 32);
+    // Before: 177 - 122 - 14 - 32 = 9. Now 14 is hidden too: 23 for two cells.
+    CHECK(std::string(by_source["overig"]["count"].GetString()) == "<10");
+    CHECK(std::string(by_source["meldpunt"]["count"].GetString()) == "<10");
+    CHECK(std::string(by_source["meldpunt"]["percent"].GetString()) == "<10");
+    casus::testing::PublishedList published{{}, signals["total"].GetInt(), true};
+    for (const char* source : {"mma", "meldpunt", "partner", "overig"}) {
+      const auto& count = by_source[source]["count"];
+      published.cells.push_back(count.IsInt() ? std::optional(count.GetInt()) : std::nullopt);
+    }
+    CHECK(casus::testing::DisclosureAttacker().CanDiffer(published, 9));
+  }
+  CHECK_THAT(api.Get("/api/v1/reports/ondermijning/2024?suppress_below=10&format=csv").body(),
+             Catch::Contains("signals.by_source.overig,count,<10\n"));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "api_fixture.hpp"
 #include "domain/reports/cell_suppression.hpp"
 #include "domain/reports/woonoverlast_report.hpp"
+#include "support/disclosure_attacker.hpp"
 
 namespace casus::web {
 namespace {
@@ -128,6 +129,86 @@ TEST_CASE("suppress_below hides the small wijk cells of the JSON, totals stay tr
                         .GetString()) == "<2");
   CHECK(api.Get("/api/v1/reports/woonoverlast/2024?suppress_below=1").body() ==
         api.Get("/api/v1/reports/woonoverlast/2024").body());
+}
+
+// Noordhove's row of issue #11, 8,1,0,1,0,0 (total 10), beside Centrum's larger counts.
+void RegisterNoordhove(Api& api) {
+  const auto add = [&](const char* district, const char* type, bool closed, int count) {
+    for (int i = 0; i < count; ++i) {
+      const auto id = api.Register(std::string(R"({"kind":"woonoverlast","district":")") +
+                                   district + R"(","housing_type":")" + type +
+                                   R"(","reported_on":"2024-02-01","categories":["geluid"],)"
+                                   R"("summary":"s"})");
+      REQUIRE(api.Transition(id, R"({"to":"lopend","on":"2024-02-02"})").result() ==
+              http::status::ok);
+      if (closed) {
+        REQUIRE(api.Transition(id, R"({"to":"afgerond","on":"2024-06-01","result":"opgelost"})")
+                    .result() == http::status::ok);
+      }
+    }
+  };
+  add("Noordhove", "koop", false, 8);
+  add("Noordhove", "koop", true, 1);
+  add("Noordhove", "corporatie", true, 1);
+  add("Centrum", "koop", false, 6);
+  add("Centrum", "koop", true, 5);
+  add("Centrum", "corporatie", true, 7);
+}
+
+// A report's JSON table as the attacker reads it: a marker is an unknown cell, each row's
+// total and the totals row are the equations.
+casus::testing::PublishedTable ReadJsonTable(const rapidjson::Value& json) {
+  casus::testing::PublishedTable table;
+  const auto cells = [](const rapidjson::Value& row) {
+    std::vector<std::optional<int>> out;
+    for (const char* type : {"koop", "corporatie", "particulier"}) {
+      for (const char* state : {"lopend", "afgerond"}) {
+        const auto& cell = row[type][state];
+        out.push_back(cell.IsInt() ? std::optional(cell.GetInt()) : std::nullopt);
+      }
+    }
+    return out;
+  };
+  for (const auto& row : json["rows"].GetArray()) {
+    table.cells.push_back(cells(row));
+    table.row_totals.push_back(row["total"].GetInt());
+  }
+  for (const auto& total : cells(json["totals"])) table.column_totals.push_back(total.value());
+  return table;
+}
+
+TEST_CASE("Noordhove's hidden ones cannot be worked out from the API's JSON or CSV",
+          "[web][suppression]") {
+  Api api;
+  RegisterNoordhove(api);
+  for (const std::string target :
+       {"/api/v1/reports/woonoverlast/2024?suppress_below=5",
+        "/api/v1/reports/woonoverlast?from=2024-01-01&to=2024-12-31&suppress_below=5"}) {
+    INFO(target);
+    const Response response = api.Get(target);
+    REQUIRE(response.result() == http::status::ok);
+    const auto json = ParseJson(response.body());
+    const auto& noordhove = json["rows"][5];
+    REQUIRE(std::string(noordhove["district"].GetString()) == "Noordhove");
+    // Before: 8,<5,0,<5,0,0 with total 10 gave both ones away. Now the 8 is hidden too.
+    CHECK(std::string(noordhove["koop"]["lopend"].GetString()) == "<5");
+    CHECK(std::string(noordhove["koop"]["afgerond"].GetString()) == "<5");
+    CHECK(std::string(noordhove["corporatie"]["afgerond"].GetString()) == "<5");
+    CHECK(noordhove["corporatie"]["lopend"].GetInt() == 0);
+    CHECK(noordhove["total"].GetInt() == 10);
+    CHECK(json["totals"]["koop"]["afgerond"].GetInt() == 6);
+    const auto published = ReadJsonTable(json);
+    casus::testing::DisclosureAttacker attacker;
+    CHECK(attacker.CanDiffer(published, 5, 1, 1));
+    CHECK(attacker.CanDiffer(published, 5, 3, 1));
+  }
+  const Response csv = api.Get("/api/v1/reports/woonoverlast/2024?format=csv&suppress_below=5");
+  CHECK_THAT(csv.body(), Catch::Contains("Noordhove,<5,<5,0,<5,0,0,10\n"));
+  CHECK(csv.body() ==
+        domain::WoonoverlastReportCsv(api.services.cases.WoonoverlastYearReport(2024), {5}));
+  // Without suppress_below the figures are all there.
+  CHECK_THAT(api.Get("/api/v1/reports/woonoverlast/2024?format=csv").body(),
+             Catch::Contains("Noordhove,8,1,0,1,0,0,10\n"));
 }
 
 TEST_CASE("suppress_below with format=csv is the domain's suppressed CSV", "[web][suppression]") {

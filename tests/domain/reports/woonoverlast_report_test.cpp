@@ -1,8 +1,10 @@
 #include "domain/reports/woonoverlast_report.hpp"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <vector>
 
+#include "support/disclosure_attacker.hpp"
 #include "support/timeline_builder.hpp"
 
 using casus::domain::BuildWoonoverlastReport;
@@ -210,4 +212,97 @@ TEST_CASE("A period of one calendar year is that year, for every casus of a rand
       CHECK(HandledIn(timeline, 2024) == (!closed_before || reopened_in));
     }
   }
+}
+
+namespace {
+
+// Tabel 5.1 of the leak in issue #11: Noordhove reads 8,1,0,1,0,0 (total 10), beside two
+// wijken of larger counts.
+std::vector<CaseTimeline> NoordhoveTimelines() {
+  std::vector<CaseTimeline> timelines;
+  const auto add = [&](const char* district, HousingType type, bool closed, int count) {
+    for (int i = 0; i < count; ++i) {
+      TimelineBuilder builder(district, type, "2024-02-01");
+      builder.To(CaseState::kLopend, "2024-02-02");
+      if (closed) builder.To(CaseState::kAfgerond, "2024-06-01");
+      timelines.push_back(builder);
+    }
+  };
+  add("Noordhove", HousingType::kKoop, false, 8);
+  add("Noordhove", HousingType::kKoop, true, 1);
+  add("Noordhove", HousingType::kCorporatie, true, 1);
+  add("Centrum", HousingType::kKoop, false, 6);
+  add("Centrum", HousingType::kKoop, true, 5);
+  add("Centrum", HousingType::kCorporatie, false, 7);
+  add("Centrum", HousingType::kCorporatie, true, 9);
+  add("Centrum", HousingType::kParticulier, false, 6);
+  add("Centrum", HousingType::kParticulier, true, 7);
+  add("Meerzicht", HousingType::kKoop, false, 12);
+  add("Meerzicht", HousingType::kKoop, true, 8);
+  add("Meerzicht", HousingType::kCorporatie, true, 6);
+  add("Meerzicht", HousingType::kParticulier, true, 3);
+  return timelines;
+}
+
+// The CSV as the attacker reads it: the marker's cells unknown, the total column and the
+// Totaal row the equations.
+casus::testing::PublishedTable ReadCsv(const std::string& csv) {
+  casus::testing::PublishedTable table;
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);  // header
+  while (std::getline(lines, line)) {
+    std::vector<std::string> fields;
+    std::istringstream cells(line);
+    for (std::string field; std::getline(cells, field, ',');) fields.push_back(field);
+    REQUIRE(fields.size() == 8);
+    if (fields[0] == "Totaal") {
+      for (int c = 1; c <= 6; ++c) table.column_totals.push_back(std::stoi(fields[c]));
+      continue;
+    }
+    table.cells.emplace_back();
+    for (int c = 1; c <= 6; ++c) {
+      table.cells.back().push_back(fields[c][0] == '<' ? std::nullopt
+                                                       : std::optional(std::stoi(fields[c])));
+    }
+    table.row_totals.push_back(std::stoi(fields[7]));
+  }
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("Noordhove's two hidden ones can no longer be read off its row total",
+          "[domain][year_report][suppression]") {
+  const std::vector<std::string> districts = {"Noordhove", "Centrum", "Meerzicht"};
+  const auto report = BuildWoonoverlastReport(2024, districts, NoordhoveTimelines());
+  REQUIRE(report.rows[0].Total() == 10);
+  const std::string csv = casus::domain::WoonoverlastReportCsv(report, {5});
+  // The 8 goes too: 10 - 8 = 2 for two cells of at least 1 gave both away.
+  CHECK_THAT(csv, Catch::Contains("Noordhove,<5,<5,0,<5,0,0,10\n"));
+  CHECK_THAT(csv, Catch::Contains("Totaal,26,14,7,16,6,10,79\n"));
+
+  const auto published = ReadCsv(csv);
+  casus::testing::DisclosureAttacker attacker;
+  int small = 0;
+  for (std::size_t r = 0; r < report.rows.size(); ++r) {
+    const auto& row = report.rows[r];
+    const std::vector<int> truth = {row.koop.lopend,        row.koop.afgerond,
+                                    row.corporatie.lopend,  row.corporatie.afgerond,
+                                    row.particulier.lopend, row.particulier.afgerond};
+    for (std::size_t c = 0; c < truth.size(); ++c) {
+      if (truth[c] >= 1 && truth[c] < 5) {
+        ++small;
+        REQUIRE_FALSE(published.cells[r][c].has_value());
+        CHECK(attacker.CanDiffer(published, r, c, truth[c]));
+      }
+    }
+  }
+  CHECK(small == 3);
+  // The period report of the same year hides the same cells.
+  const auto period = casus::domain::BuildWoonoverlastPeriodReport(
+      casus::domain::ReportPeriod::Year(2024), districts, NoordhoveTimelines());
+  CHECK(casus::domain::WoonoverlastPeriodReportCsv(period, {5}) == csv);
+  CHECK(casus::domain::WoonoverlastReportCsv(report, {1}) ==
+        casus::domain::WoonoverlastReportCsv(report));
 }
