@@ -5,10 +5,11 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <iomanip>
 #include <iostream>
-
 #include <memory>
+#include <utility>
 
 #include <malloc.h>
 #include <sys/resource.h>
