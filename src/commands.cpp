@@ -5,8 +5,11 @@
 #include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <utility>
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -15,10 +18,13 @@
 #include "demo/demo_data_set.hpp"
 #include "demo/ondermijning_demo_data.hpp"
 #include "demo/synthetic_data.hpp"
+#include "domain/access/person_sign_in.hpp"
+#include "domain/access/role_mapping.hpp"
 #include "domain/error.hpp"
 #include "periodic_task.hpp"
 #include "persistence/database_copy.hpp"
 #include "persistence/migrator.hpp"
+#include "web/oidc/jwt_verifier.hpp"
 #include "web/report_json.hpp"
 #include "web/server.hpp"
 
@@ -75,10 +81,88 @@ void TuneAllocator() {
   mallopt(M_ARENA_MAX, 4);
 }
 
+// Sign-in with OpenID Connect as `serve` wires it: the verifier with its key set, the domain's
+// sign-in on it, and the JWKS file that SIGHUP reads again.
+struct OidcSignIn {
+  OidcSignIn(web::oidc::JwtVerifierOptions options,
+             std::shared_ptr<const web::oidc::JwksKeySet> keys, domain::RoleMapping roles,
+             const domain::Clock& clock, std::string jwks)
+      : verifier(std::move(options), std::move(keys)),
+        people(verifier, std::move(roles), clock),
+        jwks_file(std::move(jwks)) {}
+
+  // SIGHUP: the key set in the file now, or, when it cannot be used, the old one kept.
+  void Reload() {
+    try {
+      verifier.ReplaceKeys(web::oidc::JwksKeySet::Load(jwks_file));
+      std::cout << "reloaded " << verifier.keys()->size() << " OIDC signing key(s) from "
+                << jwks_file << std::endl;
+    } catch (const std::exception& error) {
+      // On stdout beside "reloaded", so that whoever sent the SIGHUP reads its outcome in
+      // one place.
+      std::cout << "kept the previous OIDC signing keys: " << error.what() << std::endl;
+    }
+  }
+
+  web::oidc::JwtVerifier verifier;
+  domain::PersonSignIn people;
+  std::string jwks_file;
+};
+
+// The --oidc-* options: null when none is given. --oidc-issuer, --oidc-audience and
+// --oidc-jwks-file go together; the key file must hold a usable key now, so that a typo
+// stops the start rather than every sign-in.
+std::unique_ptr<OidcSignIn> OidcOptions(const CommandLine& line, const domain::Clock& clock) {
+  const auto issuer = line.Option("oidc-issuer");
+  const auto audience = line.Option("oidc-audience");
+  const auto jwks_file = line.Option("oidc-jwks-file");
+  const auto role_claim = line.Option("oidc-role-claim");
+  const auto role_map = line.Option("oidc-role-map");
+  if (!issuer && !audience && !jwks_file) {
+    if (role_claim || role_map) {
+      throw UsageError(
+          "--oidc-role-claim and --oidc-role-map need --oidc-issuer, "
+          "--oidc-audience and --oidc-jwks-file");
+    }
+    return nullptr;
+  }
+  if (!issuer || !audience || !jwks_file) {
+    throw UsageError("--oidc-issuer, --oidc-audience and --oidc-jwks-file go together");
+  }
+  if (issuer->empty() || audience->empty()) {
+    throw UsageError("--oidc-issuer and --oidc-audience must not be empty");
+  }
+  web::oidc::JwtVerifierOptions options;
+  options.issuer = *issuer;
+  options.audience = *audience;
+  if (role_claim) {
+    if (role_claim->empty()) throw UsageError("--oidc-role-claim must not be empty");
+    options.role_claim = *role_claim;
+  }
+  domain::RoleMapping roles;
+  if (role_map) {
+    try {
+      roles = domain::RoleMapping::Parse(*role_map);
+    } catch (const domain::DomainError& error) {
+      throw UsageError(std::string("--oidc-role-map: ") + error.what());
+    }
+  }
+  std::shared_ptr<const web::oidc::JwksKeySet> keys;
+  try {
+    keys = web::oidc::JwksKeySet::Load(*jwks_file);
+  } catch (const std::runtime_error& error) {
+    throw UsageError(std::string("--oidc-jwks-file: ") + error.what());
+  }
+  return std::make_unique<OidcSignIn>(std::move(options), std::move(keys), std::move(roles), clock,
+                                      *jwks_file);
+}
+
 }  // namespace
 
 int Serve(const CommandLine& line) {
-  line.Allow({"db", "listen", "threads", "workers", "max-connections", "earliest-date"});
+  line.Allow({"db", "listen", "threads", "workers", "max-connections", "earliest-date",
+              "oidc-issuer", "oidc-audience", "oidc-jwks-file", "oidc-role-claim",
+              "oidc-role-map"});
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
     options.threads = ParseWholeNumber(*threads, "--threads");
@@ -106,6 +190,8 @@ int Serve(const CommandLine& line) {
       throw UsageError("--earliest-date lies before " + std::to_string(domain::kFirstYear));
     }
   }
+  domain::SystemClock oidc_clock;  // the App's comes later; checking the options comes first
+  const std::unique_ptr<OidcSignIn> oidc = OidcOptions(line, oidc_clock);
   RaiseOpenFileLimit();
   TuneAllocator();
   // A connection for every thread that may hold one at once: workers, report workers, writer.
@@ -118,17 +204,24 @@ int Serve(const CommandLine& line) {
   web::Server server(
       web::ApiServicesOf(
           app.services,
-          [&app] { return app.writer.Alive() && persistence::AnswersRead(app.database); }),
+          [&app] { return app.writer.Alive() && persistence::AnswersRead(app.database); },
+          oidc ? &oidc->people : nullptr),
       options);
+  if (oidc) {
+    std::cout << "sign-in with OpenID Connect: " << oidc->verifier.keys()->size()
+              << " signing key(s) from " << oidc->jwks_file << "\n";
+  }
   const bool ipv6 = options.host.find(':') != std::string::npos;
   const std::string host = ipv6 ? "[" + options.host + "]" : options.host;
   {
     // Refusals without a valid token are written per client and minute once it is over.
     PeriodicTask flush_refusals(std::chrono::seconds(5),
                                 [&app] { app.services.gate.FlushRefusals(); });
-    server.RunUntilSignal([&](unsigned short port) {
-      std::cout << "listening on http://" << host << ':' << port << std::endl;  // scripts wait
-    });
+    server.RunUntilSignal(
+        [&](unsigned short port) {
+          std::cout << "listening on http://" << host << ':' << port << std::endl;  // scripts wait
+        },
+        oidc ? std::function<void()>([&oidc] { oidc->Reload(); }) : std::function<void()>());
   }
   app.services.gate.FlushRefusals(/*all=*/true);
   std::cout << "stopped" << std::endl;

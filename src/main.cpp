@@ -18,8 +18,14 @@ constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
         [--earliest-date YYYY-MM-DD]
+        [--oidc-issuer URL --oidc-audience AUD --oidc-jwks-file PATH
+         [--oidc-role-claim CLAIM] [--oidc-role-map IDP=ROLE,...]]
         bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080);
-        dates of what happened before --earliest-date (default 1990-01-01) are refused
+        dates of what happened before --earliest-date (default 1990-01-01) are refused;
+        with --oidc-*, staff also sign in with the identity provider's RS256/ES256 access
+        tokens, checked against the JWKS file (read again on SIGHUP); the role comes from
+        the claim (default groups; a dotted path like realm_access.roles), whose values are
+        our role names unless --oidc-role-map maps the provider's values to them
   migrate --db PATH
         create the database, or apply pending schema migrations; the only command that
         creates one (the others refuse a missing or unmigrated database)

@@ -5,6 +5,7 @@
 
 #include "domain/access/access_gate.hpp"
 #include "domain/access/guarded_services.hpp"
+#include "domain/access/person_sign_in.hpp"
 #include "domain/access/token_service.hpp"
 #include "domain/domain_services.hpp"
 
@@ -23,11 +24,13 @@ struct ApiServices {
   domain::GuardedAuditService& audit;
   // /readyz: whether storage answers now; empty means always (the in-memory test wiring).
   std::function<bool()> ready;
+  // Sign-in with the identity provider's tokens beside the API tokens; null: API tokens only.
+  const domain::PersonSignIn* people = nullptr;
 };
 
 // The API's share of the wired domain.
-inline ApiServices ApiServicesOf(domain::DomainServices& services,
-                                 std::function<bool()> ready = {}) {
+inline ApiServices ApiServicesOf(domain::DomainServices& services, std::function<bool()> ready = {},
+                                 const domain::PersonSignIn* people = nullptr) {
   return {services.tokens,
           services.gate,
           services.guarded_cases,
@@ -35,7 +38,8 @@ inline ApiServices ApiServicesOf(domain::DomainServices& services,
           services.guarded_activities,
           services.guarded_reports,
           services.guarded_audit,
-          std::move(ready)};
+          std::move(ready),
+          people};
 }
 
 }  // namespace casus::web

@@ -71,13 +71,22 @@ std::optional<std::string_view> AuthorizationHeader(const Request& request) {
   return ToStd(request[http::field::authorization]);
 }
 
-// Who is asking, from the request's bearer token. Throws DomainError(kUnauthenticated) after
-// recording the refused attempt at `action` on `object`.
+// Who is asking, from the request's bearer credential: a token of the identity provider when
+// sign-in with OpenID Connect is on and the credential has its shape (a JWT), else an API
+// token. Throws DomainError(kUnauthenticated) after recording the refused attempt at `action`
+// on `object`, and DomainError(kForbidden), recorded under the person's name, for a person
+// without a single Casus role.
 domain::Actor Authenticate(const ApiServices& services, const Request& request,
                            const std::string& client, domain::Action action,
                            const std::string& object) {
   try {
-    const domain::TokenInfo token = services.tokens.Authenticate(AuthorizationHeader(request));
+    const auto authorization = AuthorizationHeader(request);
+    if (services.people != nullptr && services.people->Recognises(authorization)) {
+      const domain::SignedInPerson person = services.people->Authenticate(*authorization);
+      if (!person.role) services.gate.RefuseWithoutRole(person.name, client, action, object);
+      return {person.name, *person.role, client};
+    }
+    const domain::TokenInfo token = services.tokens.Authenticate(authorization);
     return {token.name, token.role, client};
   } catch (const domain::DomainError& error) {
     if (error.code() == domain::ErrorCode::kUnauthenticated) {

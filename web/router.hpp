@@ -46,7 +46,9 @@ struct RouteInfo {
 //                                                  "hash"}...],"next"}; from/to YYYY-MM-DD
 //                                                  or YYYY-MM-DDTHH:MM:SSZ
 //
-// Access: every /api/v1 route needs `Authorization: Bearer <token>` (TokenService). Who may
+// Access: every /api/v1 route needs `Authorization: Bearer <token>`: an API token
+// (TokenService) or, when sign-in with OpenID Connect is configured, an access token of the
+// identity provider (a JWT, domain::PersonSignIn; the person's role comes from a claim). Who may
 // do what is decided by domain::AccessPolicy alone, through the guarded services; each route
 // declares the domain::Action it performs (Routes()). suppress_below=N (1..1000) replaces
 // every report cell counting 1..N-1 with the marker "<N"; totals stay true numbers.
@@ -55,11 +57,14 @@ struct RouteInfo {
 //   1. 404 for an unknown path, 405 with Allow for a known path with another method. These
 //      need no token: they disclose only the shape of the API documented here.
 //   2. 401 problem+json with `WWW-Authenticate: Bearer` when the token is missing, malformed,
-//      unknown, expired or revoked (one answer for all, so tokens cannot be probed). Nothing
+//      unknown, expired or revoked, or an identity provider's token is refused for any reason
+//      (one answer for all, so tokens cannot be probed). Nothing
 //      of the request beyond its route is looked at: no body, query or id is parsed, nothing
 //      is stored; one audit row (token "-", result "unauthenticated") records the attempt.
 //   3. 403 when the token's role may not perform the route's action at all (analist on a
-//      casus, beheerder on case content, ...), likewise before the query or body is read.
+//      casus, beheerder on case content, ...), likewise before the query or body is read; and
+//      for a person the identity provider vouches for who has no Casus role, or several
+//      (authenticated but not authorised; one audit row under their name, role "-").
 //   4. 415 unless a POST's body is application/json; 400 for a query on a route without one.
 //   5. The request itself (README.md's table): a body of the wrong shape is 400 (syntax,
 //      nesting over kMaxJsonDepth, unknown/repeated/missing fields, wrong JSON types); a

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -133,10 +135,25 @@ void Server::Stop() {
   impl_->threads.clear();
 }
 
-void Server::RunUntilSignal(const std::function<void(unsigned short port)>& on_listening) {
+void Server::RunUntilSignal(const std::function<void(unsigned short port)>& on_listening,
+                            const std::function<void()>& on_reload) {
   net::io_context signal_context;
   net::signal_set signals(signal_context, SIGINT, SIGTERM);
-  signals.async_wait([](beast::error_code, int) {});
+  std::function<void(beast::error_code, int)> on_hangup;  // re-arms itself after each call
+  std::optional<net::signal_set> reloads;  // SIGHUP, apart: it does not stop the server
+  if (on_reload) {
+    reloads.emplace(signal_context, SIGHUP);
+    on_hangup = [&](beast::error_code error, int) {
+      if (error) return;
+      on_reload();
+      reloads->async_wait(on_hangup);
+    };
+    reloads->async_wait(on_hangup);
+  }
+  // The first SIGINT or SIGTERM ends run(), whatever SIGHUP handler is still waiting.
+  signals.async_wait([&](beast::error_code error, int) {
+    if (!error) signal_context.stop();
+  });
   const unsigned short port = Start();
   if (on_listening) on_listening(port);
   {

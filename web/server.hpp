@@ -80,7 +80,11 @@ class Server {
   // `on_listening`, when given, is called with the bound port once it does (e.g. to print
   // "listening on ..." for scripts that wait for it: a SIGTERM sent after that line is never
   // lost to the default action).
-  void RunUntilSignal(const std::function<void(unsigned short port)>& on_listening = {});
+  //
+  // With `on_reload`, SIGHUP is caught too and calls it (on the thread running this, one call
+  // at a time), and the server goes on; without, SIGHUP keeps its default action.
+  void RunUntilSignal(const std::function<void(unsigned short port)>& on_listening = {},
+                      const std::function<void()>& on_reload = {});
 
  private:
   struct Impl;

@@ -45,6 +45,16 @@ void AccessGate::RequireAllowed(const Actor& actor, Action action, const std::st
   throw refusal;
 }
 
+void AccessGate::RefuseWithoutRole(const std::string& person, const std::string& client,
+                                   Action action, const std::string& object) {
+  const AuditEvent event{clock_.NowUtc(), person,   "-",   std::string(Name(action)),
+                         object,          "denied", client};
+  units_.Run([&] { audit_.Append(event); });
+  DomainError refusal(ErrorCode::kForbidden, "your account has no single Casus role");
+  refusal.MarkAudited();
+  throw refusal;
+}
+
 std::string AccessGate::ResultOf(const DomainError& error) {
   return std::string(Name(error.audited_as()));
 }

@@ -55,6 +55,12 @@ class AccessGate {
   // allow `action` to the actor's role; does nothing (and records nothing) otherwise.
   void RequireAllowed(const Actor& actor, Action action, const std::string& object);
 
+  // Throws DomainError(kForbidden), after recording the refusal (role "-", result "denied"),
+  // for a person the identity provider vouches for but who has no single Casus role
+  // (PersonSignIn): authenticated, so on the record with their name like any other refusal.
+  [[noreturn]] void RefuseWithoutRole(const std::string& person, const std::string& client,
+                                      Action action, const std::string& object);
+
   // Runs `use_case` when AccessPolicy allows `action` to the actor's role, else throws
   // DomainError(kForbidden). Either way one audit row records the outcome, failures of any
   // kind included ("error" for anything that is not a DomainError).
