@@ -78,7 +78,7 @@ void TuneAllocator() {
 }  // namespace
 
 int Serve(const CommandLine& line) {
-  line.Allow({"db", "listen", "threads", "workers", "max-connections"});
+  line.Allow({"db", "listen", "threads", "workers", "max-connections", "audit-key-file"});
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
     options.threads = ParseWholeNumber(*threads, "--threads");
@@ -102,7 +102,7 @@ int Serve(const CommandLine& line) {
   RaiseOpenFileLimit();
   TuneAllocator();
   // A connection for every thread that may hold one at once: workers, report workers, writer.
-  App app(line.Required("db"),
+  App app(line.Required("db"), AppendingAudit(line),
           static_cast<std::size_t>(options.WorkerCount() + options.report_workers) + 1);
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";

@@ -15,8 +15,13 @@ constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 --db (and copy's --from, --to) is a SQLite file path, or a PostgreSQL connection string: a URI
 (postgresql://user@host:5432/dbname) or libpq's key=value form ("host=... dbname=...").
 
+--audit-key-file PATH (or CASUS_AUDIT_KEY_FILE; the option wins): the audit key of a keyed
+audit chain, for every command that appends audit rows: serve, token, purge, retention set
+and districts add. Such a command refuses to run with a key that does not fit the chain.
+
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
+        [--audit-key-file PATH]
         bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080)
   migrate --db PATH
         create the database, or apply pending schema migrations; the only command that
@@ -41,8 +46,17 @@ commands:
         create an API token (roles: woonoverlast, ondermijning, analist, beheerder); the
         token is printed once, alone on the last line
   token list --db PATH | token revoke --db PATH --name NAME
-  audit verify --db PATH
-        check the audit trail's hash chain; names the first row that does not verify
+  audit init-key --key-file PATH
+        create a new audit key file (mode 0600); never overwrites an existing file
+  audit rekey --db PATH --key-file PATH
+        key an unkeyed audit chain: verify it, then rewrite every row's hash as an HMAC
+        under the key, in one transaction; prints the head before and after
+  audit verify --db PATH [--key-file PATH] [--expect-head N:HASH]
+        check the audit trail's hash chain (a keyed chain needs its key); names the first row
+        that does not verify; --expect-head also fails when the chain no longer reaches a
+        head recorded earlier (rows cut off, or rewritten)
+  audit head --db PATH
+        print the chain's head as N:HASH (0:000...0 while empty), to record outside the system
   purge --db PATH --as-of YYYY-MM-DD [--dry-run]
         remove the personal data of casussen and signals past their retention period
   retention show --db PATH | retention set --db PATH --kind KIND --years N
