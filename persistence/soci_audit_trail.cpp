@@ -37,7 +37,8 @@ AuditHead ReadHead(soci::session& sql) {
 std::optional<std::string> KeyProblem(const AuditHead& head, const std::optional<AuditKey>& key) {
   if (head.key_id && !key) {
     return "the audit chain is keyed (key id " + *head.key_id +
-           ") and no audit key was given: give the key file it was keyed with";
+           ") and no audit key was given: without the key file it was keyed with it can be "
+           "neither verified nor appended to";
   }
   if (!head.key_id && key) {
     return "the audit chain is not keyed, but an audit key was given: key it once with "

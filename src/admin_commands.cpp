@@ -106,8 +106,9 @@ int AuditVerify(const CommandLine& line) {
     return 0;
   }
   // The problem names the first bad row, e.g. "row 7: content changed", or the key's trouble.
-  std::cout << "audit trail BROKEN: " << result.problem << " (" << result.rows_checked
-            << " rows checked)\n";
+  // No bad row: the chain could not be checked with the key given (or without one).
+  std::cout << (result.first_bad_row ? "audit trail BROKEN: " : "audit trail NOT VERIFIED: ")
+            << result.problem << " (" << result.rows_checked << " rows checked)\n";
   return 1;
 }
 

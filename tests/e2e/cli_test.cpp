@@ -368,7 +368,8 @@ TEST_CASE("casus audit rekey keys a chain that then verifies and grows only with
 
   const auto without_key = Casus("audit verify --db " + db.path());
   CHECK(without_key.exit_code == 1);
-  CHECK(without_key.out.find("no audit key was given") != std::string::npos);
+  CHECK(without_key.out.find("NOT VERIFIED: the audit chain is keyed") != std::string::npos);
+  CHECK(without_key.out.find("can be neither verified") != std::string::npos);
   const auto with_key = Casus("audit verify --key-file " + key.path() + " --db " + db.path());
   CHECK(with_key.exit_code == 0);
   CHECK(with_key.out.find("intact: 3 rows verified (keyed, key id ") != std::string::npos);

@@ -244,6 +244,7 @@ TEST_CASE_METHOD(KeyedChain, "A keyed chain rewritten without its key does not v
   }
   SECTION("recomputed under another key, with that key's id") {
     testing::RecomputeChain(db.database, &kOtherKey, kOtherKey.Id());
+    CHECK(SociAuditTrail(db.database, kOtherKey).Verify().intact);  // a consistent forgery
     ExpectBad(std::nullopt, "the audit chain is keyed with another key (key id " + kOtherKey.Id() +
                                 ", this key's id " + kKey.Id() +
                                 "): give the key file it was keyed with");
