@@ -287,7 +287,7 @@ domain::AuditVerification SociAuditTrail::VerifyAgainst(const std::optional<Audi
   return verification;
 }
 
-AuditRekeying SociAuditTrail::Rekey() {
+AuditRekeying SociAuditTrail::Rekey(const std::optional<AuditKey>& current_key) {
   if (!key_) throw AuditKeyError("keying the audit chain needs a key");
   SessionLease sql(database_);
   // The write lock first (on PostgreSQL the advisory lock every writer takes), so that no
@@ -295,16 +295,24 @@ AuditRekeying SociAuditTrail::Rekey() {
   Transaction transaction(*sql, Transaction::Mode::kWrite);
   AuditRekeying result;
   result.before = ReadHead(*sql);
-  if (result.before.key_id) {
-    throw AuditKeyError(*result.before.key_id == key_->Id()
-                            ? "the audit chain is keyed with this key already"
-                            : "the audit chain is keyed with another key (key id " +
-                                  *result.before.key_id + "); it is left as it is");
+  if (result.before.key_id && *result.before.key_id == key_->Id()) {
+    throw AuditKeyError("the audit chain is keyed with this key already");
   }
-  const auto verification = WalkChain(*sql, result.before, nullptr, std::nullopt);
+  if (result.before.key_id && !current_key) {
+    throw AuditKeyError("the audit chain is keyed already (key id " + *result.before.key_id +
+                        "); to move it to a new key, give its current key as well "
+                        "(--old-key-file); it is left as it is");
+  }
+  // The chain is verified under the key it has now; KeyProblem refuses a current key that is
+  // not that one, or one given for an unkeyed chain.
+  if (const auto problem = KeyProblem(result.before, current_key)) {
+    throw AuditKeyError(*problem + "; it is left as it is");
+  }
+  const auto verification =
+      WalkChain(*sql, result.before, current_key ? &*current_key : nullptr, std::nullopt);
   if (!verification.intact) {
     throw std::runtime_error("the audit chain does not verify (" + verification.problem +
-                             "); it is left as it is, unkeyed");
+                             "); it is left as it is");
   }
 
   const LiftedTriggers lifted(*sql);

@@ -92,13 +92,15 @@ class SociAuditTrail final : public domain::AuditTrail {
   // another hash.
   domain::AuditVerification VerifyAgainst(const std::optional<AuditHead>& anchor);
 
-  // Keys an unkeyed chain with this trail's key, in one write transaction: verifies it
-  // (refusing a broken one with std::runtime_error naming the problem), recomputes every
-  // row's prev_hash and hash as HMACs, sets the head's hash and key_id; the append-only
-  // triggers are lifted for that transaction only. Rows keep their ids and content. Throws
-  // AuditKeyError without a key or when the chain is keyed already. Returns the heads before
-  // and after, for re-recording outside anchors.
-  AuditRekeying Rekey();
+  // Keys the chain with this trail's key, in one write transaction: verifies it as it is
+  // (unkeyed, or keyed under `current_key`: moving a chain to a new key when the old one may
+  // have leaked), refusing a broken one with std::runtime_error naming the problem; then
+  // recomputes every row's prev_hash and hash as HMACs under this trail's key and sets the
+  // head's hash and key_id; the append-only triggers are lifted for that transaction only.
+  // Rows keep their ids and content. Throws AuditKeyError, changing nothing, without a key,
+  // when the chain has this key already, or when `current_key` is not the chain's (none for
+  // an unkeyed chain). Returns the heads before and after, for re-recording outside anchors.
+  AuditRekeying Rekey(const std::optional<AuditKey>& current_key = std::nullopt);
 
  private:
   Database& database_;

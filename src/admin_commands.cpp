@@ -133,11 +133,15 @@ int AuditHeadCommand(const CommandLine& line) {
 }
 
 int AuditRekey(const CommandLine& line) {
-  line.Allow({"db", "key-file"});
+  line.Allow({"db", "key-file", "old-key-file"});
   RequireExistingDatabase(line.Required("db"));
   const std::string key_file = line.Required("key-file");
   App app(line.Required("db"), {AuditAccess::Use::kReads, key_file});
-  const auto rekeying = app.audit_trail.Rekey();
+  std::optional<persistence::AuditKey> old_key;
+  if (const auto old_key_file = line.Option("old-key-file")) {
+    old_key = persistence::AuditKey::ReadFile(*old_key_file);
+  }
+  const auto rekeying = app.audit_trail.Rekey(old_key);
   std::cout << "keyed the audit chain (" << rekeying.after.id << " rows) with key id "
             << *rekeying.after.key_id << "\nhead before: " << rekeying.before.ToString()
             << "\nhead now:    " << rekeying.after.ToString()

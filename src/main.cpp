@@ -48,9 +48,10 @@ commands:
   token list --db PATH | token revoke --db PATH --name NAME
   audit init-key --key-file PATH
         create a new audit key file (mode 0600); never overwrites an existing file
-  audit rekey --db PATH --key-file PATH
-        key an unkeyed audit chain: verify it, then rewrite every row's hash as an HMAC
-        under the key, in one transaction; prints the head before and after
+  audit rekey --db PATH --key-file PATH [--old-key-file PATH]
+        key an unkeyed audit chain (or, with its current key, move a keyed one to a new key):
+        verify it, then rewrite every row's hash as an HMAC under the key, in one
+        transaction; prints the head before and after
   audit verify --db PATH [--key-file PATH] [--expect-head N:HASH]
         check the audit trail's hash chain (a keyed chain needs its key); names the first row
         that does not verify; --expect-head also fails when the chain no longer reaches a

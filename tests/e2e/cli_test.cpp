@@ -403,6 +403,18 @@ TEST_CASE("casus audit rekey keys a chain that then verifies and grows only with
   CHECK(grown.out.find("intact: 6 rows") != std::string::npos);
   CHECK(grown.out.find("reaches the anchored head " + keyed_head) != std::string::npos);
 
+  // Moved to another key with the current one, and back (each rekey prints the new head,
+  // for re-recording anchors).
+  CHECK(Casus("audit rekey --key-file " + other_key.path() + " --db " + db.path()).exit_code == 1);
+  const auto moved = Casus("audit rekey --key-file " + other_key.path() + " --old-key-file " +
+                           key.path() + " --db " + db.path());
+  CHECK(moved.exit_code == 0);
+  CHECK(Casus("audit verify --key-file " + other_key.path() + " --db " + db.path()).exit_code == 0);
+  CHECK(Casus("audit verify --key-file " + key.path() + " --db " + db.path()).exit_code == 1);
+  CHECK(Casus("audit rekey --key-file " + key.path() + " --old-key-file " + other_key.path() +
+              " --db " + db.path())
+            .exit_code == 0);
+
   // A key file others can read is refused.
   REQUIRE(::chmod(key.path().c_str(), 0640) == 0);
   const auto exposed = Casus("audit verify --key-file " + key.path() + " --db " + db.path());

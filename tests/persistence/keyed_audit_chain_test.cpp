@@ -294,6 +294,34 @@ TEST_CASE_METHOD(KeyedChain, "Rows cut off with the head moved back are found ag
   }
 }
 
+TEST_CASE_METHOD(KeyedChain, "Rekey with the current key moves a keyed chain to a new key",
+                 "[persistence][audit][audit_key]") {
+  SociAuditTrail moved(db.database, kOtherKey);
+  SECTION("with the chain's current key") {
+    const auto rekeying = moved.Rekey(kKey);
+    CHECK(rekeying.before.key_id == std::optional<std::string>(kKey.Id()));
+    CHECK(rekeying.after.key_id == std::optional<std::string>(kOtherKey.Id()));
+    CHECK(rekeying.after.id == 10);
+    CHECK(moved.Verify().intact);
+    CHECK(moved.Verify().rows_checked == 10);
+    CHECK_FALSE(audit.Verify().intact);  // the old key no longer fits
+    CHECK_THROWS_AS(audit.Append(Event(11)), AuditKeyError);
+    moved.Append(Event(11));
+    CHECK(moved.Verify().intact);
+  }
+  SECTION("refused without it, with another key as the current one, or broken") {
+    CHECK_THROWS_WITH(moved.Rekey(), Catch::Contains("give its current key as well"));
+    CHECK_THROWS_WITH(audit.Rekey(kKey), Catch::Contains("keyed with this key already"));
+    CHECK_THROWS_WITH(moved.Rekey(kOtherKey), Catch::Contains("keyed with another key"));
+    CHECK_THROWS_WITH(SociAuditTrail(db.database, AuditKey::Generate()).Rekey(kOtherKey),
+                      Catch::Contains("keyed with another key"));
+    testing::DropAllAuditTriggers(db.database);
+    Exec(db.database, "UPDATE audit_log SET object = 'tokens/mallory' WHERE id = 4");
+    CHECK_THROWS_WITH(moved.Rekey(kKey), Catch::Contains("row 4: content changed"));
+    CHECK(audit.Head().key_id == std::optional<std::string>(kKey.Id()));
+  }
+}
+
 TEST_CASE("A chain written before schema 010 verifies unkeyed and is keyed by Rekey",
           "[persistence][audit][audit_key][migrations]") {
   // A database as the previous version left it: migrations up to 009 and a chain it wrote.
