@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "domain/access/audit_trail.hpp"
+#include "persistence/audit_key.hpp"
 
 namespace casus::persistence {
 
@@ -22,8 +23,15 @@ inline constexpr std::string_view kAuditGenesisHash =
 std::string AuditChainEncoding(std::int64_t id, const domain::AuditEvent& event,
                                std::string_view prev_hash);
 
-// SHA-256 (hex) of AuditChainEncoding: the `hash` column of row `id`.
+// The bytes a row of a keyed chain is MACed over: tag casus-audit-hmac-v1, then the fields of
+// AuditChainEncoding and the count, always. The tag differs from every unkeyed one, so a keyed
+// and an unkeyed hash are never computed over the same bytes.
+std::string KeyedAuditChainEncoding(std::int64_t id, const domain::AuditEvent& event,
+                                    std::string_view prev_hash);
+
+// The `hash` column of row `id` (64 hex digits): without a key (an unkeyed chain) SHA-256 of
+// AuditChainEncoding; with one, HMAC-SHA-256 of KeyedAuditChainEncoding under `key`.
 std::string AuditChainHash(std::int64_t id, const domain::AuditEvent& event,
-                           std::string_view prev_hash);
+                           std::string_view prev_hash, const AuditKey* key = nullptr);
 
 }  // namespace casus::persistence

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "persistence/migrator.hpp"
+#include "persistence/sql_values.hpp"
 
 namespace casus::persistence {
 
@@ -153,12 +154,16 @@ CopySummary CopyDatabase(Database& source, Database& target) {
     summary.emplace_back("retention_policies", count);
   }
 
-  // The audit trail with its head moving one row at a time, as its trigger allows.
+  // The audit trail with its head moving one row at a time, as its trigger allows; a keyed
+  // chain stays keyed with the same key (the rows' hashes are copied as they are).
   std::string head_id;
   std::string head_hash;
+  Nullable key_id;
+  *from << "SELECT key_id FROM audit_head WHERE id = 1", soci::into(key_id.value, key_id.indicator);
   soci::statement advance = (to->prepare << "UPDATE audit_head SET last_id = CAST(:id AS BIGINT), "
-                                            "last_hash = :hash WHERE id = 1",
-                             soci::use(head_id, "id"), soci::use(head_hash, "hash"));
+                                            "last_hash = :hash, key_id = :key_id WHERE id = 1",
+                             soci::use(head_id, "id"), soci::use(head_hash, "hash"),
+                             soci::use(key_id.value, key_id.indicator, "key_id"));
   summary.emplace_back("audit_log",
                        CopyRows(*from, *to, "audit_log", "SELECT * FROM audit_log ORDER BY id",
                                 [&](const soci::row& row) {

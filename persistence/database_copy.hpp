@@ -16,7 +16,9 @@ using CopySummary = std::vector<std::pair<std::string, std::int64_t>>;
 // team's trial SQLite file to the municipality's PostgreSQL, typically): wijken, casussen with
 // their categories, themes and full histories, signals, activities, retention policies, API
 // tokens and the audit trail, every row with its id, so that links, ETags, tokens and the
-// audit chain hold as they were; the chain's head advances row by row, as it did at the source.
+// audit chain hold as they were; the chain's head advances row by row, as it did at the source,
+// and carries the source's key id (a keyed chain stays keyed with the same key; an empty one
+// has no row to carry it and arrives unkeyed, to be keyed again with `casus audit rekey`).
 // What the database derives itself (case_closures, the change counters) its triggers derive
 // again.
 //

@@ -1,4 +1,7 @@
+#include <charconv>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "app.hpp"
 #include "commands.hpp"
@@ -28,12 +31,12 @@ int Token(const CommandLine& line) {
   const std::string action = words.size() == 2 ? words[1] : "";
   const auto actor = App::CommandLineActor();
   if (action == "create") {
-    line.Allow({"db", "name", "role", "expires"});
+    line.Allow({"db", "name", "role", "expires", "audit-key-file"});
     const auto role = ParseEnumOption<domain::Role>(line.Required("role"), "--role");
     std::optional<domain::Date> expires;
     if (const auto text = line.Option("expires")) expires = ParseDateOption(*text, "--expires");
     const auto name = line.Required("name");
-    App app(line.Required("db"));
+    App app(line.Required("db"), AppendingAudit(line));
     const auto issued =
         app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens/" + name,
                               [&] { return app.services.tokens.Create(name, role, expires); });
@@ -43,9 +46,9 @@ int Token(const CommandLine& line) {
     return 0;
   }
   if (action == "list") {
-    line.Allow({"db"});
+    line.Allow({"db", "audit-key-file"});
     RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"));
+    App app(line.Required("db"), AppendingAudit(line));
     const auto tokens = app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens",
                                               [&] { return app.services.tokens.List(); });
     for (const auto& token : tokens) std::cout << Describe(token) << "\n";
@@ -53,10 +56,10 @@ int Token(const CommandLine& line) {
     return 0;
   }
   if (action == "revoke") {
-    line.Allow({"db", "name"});
+    line.Allow({"db", "name", "audit-key-file"});
     RequireExistingDatabase(line.Required("db"));
     const auto name = line.Required("name");
-    App app(line.Required("db"));
+    App app(line.Required("db"), AppendingAudit(line));
     app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens/" + name,
                           [&] { app.services.tokens.Revoke(name); });
     std::cout << "revoked token '" << name << "'\n";
@@ -65,26 +68,103 @@ int Token(const CommandLine& line) {
   throw UsageError("usage: casus token create|list|revoke --db PATH ...");
 }
 
-int Audit(const CommandLine& line) {
-  if (line.words().size() != 2 || line.words()[1] != "verify") {
-    throw UsageError("usage: casus audit verify --db PATH");
+namespace {
+
+// --expect-head's "N:HASH" (what `casus audit head` prints).
+persistence::AuditHead ParseAnchor(const std::string& text) {
+  const auto colon = text.find(':');
+  persistence::AuditHead anchor;
+  const bool hex = colon != std::string::npos && text.size() - colon - 1 == 64 &&
+                   text.find_first_not_of("0123456789abcdef", colon + 1) == std::string::npos;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + colon, anchor.id);
+  if (!hex || colon == 0 || error != std::errc{} || end != text.data() + colon || anchor.id < 0) {
+    throw UsageError("--expect-head takes N:HASH as `casus audit head` prints it, not '" + text +
+                     "'");
   }
-  line.Allow({"db"});
+  anchor.hash = text.substr(colon + 1);
+  return anchor;
+}
+
+std::string KeyState(const persistence::AuditHead& head) {
+  return head.key_id ? "keyed, key id " + *head.key_id
+                     : "NOT keyed: plain SHA-256, which whoever can write the database can "
+                       "recompute; see `casus audit rekey`";
+}
+
+int AuditVerify(const CommandLine& line) {
+  line.Allow({"db", "key-file", "expect-head"});
+  std::optional<persistence::AuditHead> anchor;
+  if (const auto text = line.Option("expect-head")) anchor = ParseAnchor(*text);
   RequireExistingDatabase(line.Required("db"));
-  App app(line.Required("db"));
-  const auto result = app.audit_trail.Verify();
+  App app(line.Required("db"), {AuditAccess::Use::kReads, line.Option("key-file")});
+  const auto result = app.audit_trail.VerifyAgainst(anchor);
   if (result.intact) {
-    std::cout << "audit trail intact: " << result.rows_checked << " rows verified\n";
+    std::cout << "audit trail intact: " << result.rows_checked << " rows verified ("
+              << KeyState(app.audit_trail.Head()) << ")";
+    if (anchor) std::cout << "; it reaches the anchored head " << anchor->ToString();
+    std::cout << "\n";
     return 0;
   }
-  // The problem names the first bad row, e.g. "row 7: content changed".
-  std::cout << "audit trail BROKEN: " << result.problem << " (" << result.rows_checked
-            << " rows checked)\n";
+  // The problem names the first bad row, e.g. "row 7: content changed", or the key's trouble.
+  // No bad row: the chain could not be checked with the key given (or without one).
+  std::cout << (result.first_bad_row ? "audit trail BROKEN: " : "audit trail NOT VERIFIED: ")
+            << result.problem << " (" << result.rows_checked << " rows checked)\n";
   return 1;
 }
 
+int AuditInitKey(const CommandLine& line) {
+  line.Allow({"key-file"});
+  const std::string path = line.Required("key-file");
+  const auto key = persistence::AuditKey::CreateFile(path);
+  std::cout << "created audit key " << path << " (key id " << key.Id()
+            << ", readable by you only)\n"
+               "keep it outside the database and back it up apart from it: without it the "
+               "audit trail can be neither verified nor appended to\n";
+  return 0;
+}
+
+int AuditHeadCommand(const CommandLine& line) {
+  line.Allow({"db"});
+  RequireExistingDatabase(line.Required("db"));
+  App app(line.Required("db"));
+  // Alone on its line, for scripts that record it outside the system.
+  std::cout << app.audit_trail.Head().ToString() << "\n";
+  return 0;
+}
+
+int AuditRekey(const CommandLine& line) {
+  line.Allow({"db", "key-file", "old-key-file"});
+  RequireExistingDatabase(line.Required("db"));
+  const std::string key_file = line.Required("key-file");
+  App app(line.Required("db"), {AuditAccess::Use::kReads, key_file});
+  std::optional<persistence::AuditKey> old_key;
+  if (const auto old_key_file = line.Option("old-key-file")) {
+    old_key = persistence::AuditKey::ReadFile(*old_key_file);
+  }
+  const auto rekeying = app.audit_trail.Rekey(old_key);
+  std::cout << "keyed the audit chain (" << rekeying.after.id << " rows) with key id "
+            << *rekeying.after.key_id << "\nhead before: " << rekeying.before.ToString()
+            << "\nhead now:    " << rekeying.after.ToString()
+            << "\nrecord the new head wherever the old one was anchored; from now on give "
+               "--audit-key-file "
+            << key_file << " to serve and every command that writes\n";
+  return 0;
+}
+
+}  // namespace
+
+int Audit(const CommandLine& line) {
+  const std::string action = line.words().size() == 2 ? line.words()[1] : "";
+  if (action == "verify") return AuditVerify(line);
+  if (action == "head") return AuditHeadCommand(line);
+  if (action == "init-key") return AuditInitKey(line);
+  if (action == "rekey") return AuditRekey(line);
+  throw UsageError(
+      "usage: casus audit verify|head|init-key|rekey ... (see casus help for the options)");
+}
+
 int Purge(const CommandLine& line) {
-  line.Allow({"db", "as-of", "reason"}, {"dry-run", "force"});
+  line.Allow({"db", "as-of", "reason", "audit-key-file"}, {"dry-run", "force"});
   domain::PurgeRequest request;
   request.as_of = ParseDateOption(line.Required("as-of"), "--as-of");
   request.dry_run = line.Flag("dry-run");
@@ -93,7 +173,7 @@ int Purge(const CommandLine& line) {
   }
   if (line.Flag("force")) request.force_reason = line.Option("reason");
   RequireExistingDatabase(line.Required("db"));
-  App app(line.Required("db"));
+  App app(line.Required("db"), AppendingAudit(line));
   const auto report = app.services.retention.Purge(App::CommandLineActor(), request);
   std::cout << (report.dry_run ? "dry run, nothing changed: would purge" : "purged")
             << " the personal data of " << report.cases.size() << " casussen and "
@@ -126,11 +206,11 @@ int Retention(const CommandLine& line) {
     return 0;
   }
   if (action == "set") {
-    line.Allow({"db", "kind", "years"});
+    line.Allow({"db", "kind", "years", "audit-key-file"});
     const auto kind = ParseEnumOption<domain::CaseKind>(line.Required("kind"), "--kind");
     const int years = ParseWholeNumber(line.Required("years"), "--years");
     RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"));
+    App app(line.Required("db"), AppendingAudit(line));
     app.services.retention.SetYears(App::CommandLineActor(), kind, years);
     std::cout << "retention of " << domain::Name(kind) << " personal data: " << years
               << " years after closure\n";
@@ -150,9 +230,9 @@ int Districts(const CommandLine& line) {
     return 0;
   }
   if (action == "add") {
-    line.Allow({"db", "name"});
+    line.Allow({"db", "name", "audit-key-file"});
     const auto name = line.Required("name");
-    App app(line.Required("db"));
+    App app(line.Required("db"), AppendingAudit(line));
     app.services.gate.Run(App::CommandLineActor(), domain::Action::kManageReferenceData,
                           "districts/" + name, [&] { app.services.cases.AddDistrict(name); });
     std::cout << "added wijk '" << name << "' at the end of the reference order\n";

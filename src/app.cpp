@@ -25,9 +25,15 @@ int Upgrade(persistence::Database& database, const std::string& db_path) {
   return persistence::Migrate(database);
 }
 
+std::optional<persistence::AuditKey> KeyOf(const AuditAccess& audit) {
+  if (!audit.key_file) return std::nullopt;
+  return persistence::AuditKey::ReadFile(*audit.key_file);
+}
+
 }  // namespace
 
-App::App(const std::string& db_path, std::size_t connections, domain::Date earliest_record_date)
+App::App(const std::string& db_path, const AuditAccess& audit, std::size_t connections,
+         domain::Date earliest_record_date)
     : database(Existing(db_path), connections),
       applied_migrations(Upgrade(database, db_path)),
       cases(database),
@@ -35,13 +41,19 @@ App::App(const std::string& db_path, std::size_t connections, domain::Date earli
       signals(database),
       activities(database),
       stored_tokens(database),
-      audit_trail(database),
+      audit_trail(database, KeyOf(audit)),
       personal_data(database),
       data_version(database),
       writer(database),
       services({cases, districts, signals, activities, token_store, token_crypto, audit_trail,
                 personal_data, clock, &writer, &data_version},
-               earliest_record_date) {}
+               earliest_record_date) {
+  if (audit.use == AuditAccess::Use::kAppends) audit_trail.RequireAppendable();
+}
+
+AuditAccess AppendingAudit(const CommandLine& line) {
+  return {AuditAccess::Use::kAppends, AuditKeyFileOption(line)};
+}
 
 domain::Actor App::CommandLineActor() {
   const char* user = std::getenv("USER");

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
+#include "command_line.hpp"
 #include "domain/clock.hpp"
 #include "domain/domain_services.hpp"
 #include "persistence/cached_token_store.hpp"
@@ -21,6 +23,20 @@
 
 namespace casus::cli {
 
+// What a command does with the audit trail, and with which key (--audit-key-file; see
+// AuditKeyFileOption). kAppends: App refuses to open, before anything is written, when the key
+// does not fit the chain (a keyed chain without its key, an unkeyed one with a key, another
+// key), so that a command never fails half way and `serve` never starts unable to audit.
+struct AuditAccess {
+  enum class Use { kReads, kAppends };
+  Use use = Use::kReads;
+  std::optional<std::string> key_file;
+};
+
+// kAppends with the key of AuditKeyFileOption(line): for every command that appends audit
+// rows, and takes --audit-key-file for it.
+AuditAccess AppendingAudit(const CommandLine& line);
+
 // The object graph of one process: the database (brought up to this program's schema on
 // opening), the adapters on it and the domain services wired on them. Only `casus migrate`
 // creates a database: App refuses, with UsageError naming the fix, a SQLite file that does
@@ -33,7 +49,8 @@ struct App {
   // holds one for seconds on a large database).
   // `earliest_record_date`: the domain refuses dates of what happened before it (serve's
   // --earliest-date).
-  explicit App(const std::string& db_path, std::size_t connections = 4,
+  explicit App(const std::string& db_path, const AuditAccess& audit = {},
+               std::size_t connections = 4,
                domain::Date earliest_record_date = domain::kDefaultEarliestRecordDate);
   App(const App&) = delete;
   App& operator=(const App&) = delete;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
 
 #include "persistence/database_location.hpp"
@@ -73,6 +74,16 @@ domain::Date ParseDateOption(const std::string& text, const std::string& what) {
   const auto date = domain::Date::Parse(text);
   if (!date) throw UsageError(what + " must be a date YYYY-MM-DD, not '" + text + "'");
   return *date;
+}
+
+std::optional<std::string> AuditKeyFileOption(const CommandLine& line) {
+  if (const auto option = line.Option("audit-key-file")) {
+    if (option->empty()) throw UsageError("option --audit-key-file needs a path");
+    return option;
+  }
+  const char* variable = std::getenv("CASUS_AUDIT_KEY_FILE");
+  if (variable != nullptr && *variable != '\0') return std::string(variable);
+  return std::nullopt;
 }
 
 void RequireExistingDatabase(const std::string& db_path) {

@@ -47,6 +47,10 @@ E ParseEnumOption(const std::string& text, const std::string& what) {
   throw UsageError(what + " must be one of: " + names);
 }
 
+// The audit key file of a command that appends audit rows: --audit-key-file, else the
+// environment's CASUS_AUDIT_KEY_FILE (the option wins), else none.
+std::optional<std::string> AuditKeyFileOption(const CommandLine& line);
+
 // Only `casus migrate` creates a database: every other command refuses a SQLite path with no
 // file there (a typo must not become a new, empty database). A PostgreSQL location passes;
 // App checks that it holds a Casus schema.

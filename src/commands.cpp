@@ -161,8 +161,8 @@ std::unique_ptr<OidcSignIn> OidcOptions(const CommandLine& line, const domain::C
 
 int Serve(const CommandLine& line) {
   line.Allow({"db", "listen", "threads", "workers", "max-connections", "earliest-date",
-              "oidc-issuer", "oidc-audience", "oidc-jwks-file", "oidc-role-claim",
-              "oidc-role-map"});
+              "audit-key-file", "oidc-issuer", "oidc-audience", "oidc-jwks-file",
+              "oidc-role-claim", "oidc-role-map"});
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
     options.threads = ParseWholeNumber(*threads, "--threads");
@@ -195,7 +195,7 @@ int Serve(const CommandLine& line) {
   RaiseOpenFileLimit();
   TuneAllocator();
   // A connection for every thread that may hold one at once: workers, report workers, writer.
-  App app(line.Required("db"),
+  App app(line.Required("db"), AppendingAudit(line),
           static_cast<std::size_t>(options.WorkerCount() + options.report_workers) + 1,
           earliest_record_date);
   if (app.applied_migrations > 0) {

@@ -13,7 +13,7 @@ int SeedDemo(const CommandLine& line);
 int SeedSynthetic(const CommandLine& line);  // seed-synthetic --cases N [--seed S]
 int Report(const CommandLine& line);
 int Token(const CommandLine& line);      // token create|list|revoke
-int Audit(const CommandLine& line);      // audit verify
+int Audit(const CommandLine& line);      // audit verify|head|init-key|rekey
 int Purge(const CommandLine& line);      // purge --as-of [--dry-run]
 int Retention(const CommandLine& line);  // retention show|set
 int Districts(const CommandLine& line);  // districts list|add

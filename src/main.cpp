@@ -15,9 +15,13 @@ constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 --db (and copy's --from, --to) is a SQLite file path, or a PostgreSQL connection string: a URI
 (postgresql://user@host:5432/dbname) or libpq's key=value form ("host=... dbname=...").
 
+--audit-key-file PATH (or CASUS_AUDIT_KEY_FILE; the option wins): the audit key of a keyed
+audit chain, for every command that appends audit rows: serve, token, purge, retention set
+and districts add. Such a command refuses to run with a key that does not fit the chain.
+
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
-        [--earliest-date YYYY-MM-DD]
+        [--earliest-date YYYY-MM-DD] [--audit-key-file PATH]
         [--oidc-issuer URL --oidc-audience AUD --oidc-jwks-file PATH
          [--oidc-role-claim CLAIM] [--oidc-role-map IDP=ROLE,...]]
         bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080);
@@ -49,8 +53,18 @@ commands:
         create an API token (roles: woonoverlast, ondermijning, analist, beheerder); the
         token is printed once, alone on the last line
   token list --db PATH | token revoke --db PATH --name NAME
-  audit verify --db PATH
-        check the audit trail's hash chain; names the first row that does not verify
+  audit init-key --key-file PATH
+        create a new audit key file (mode 0600); never overwrites an existing file
+  audit rekey --db PATH --key-file PATH [--old-key-file PATH]
+        key an unkeyed audit chain (or, with its current key, move a keyed one to a new key):
+        verify it, then rewrite every row's hash as an HMAC under the key, in one
+        transaction; prints the head before and after
+  audit verify --db PATH [--key-file PATH] [--expect-head N:HASH]
+        check the audit trail's hash chain (a keyed chain needs its key); names the first row
+        that does not verify; --expect-head also fails when the chain no longer reaches a
+        head recorded earlier (rows cut off, or rewritten)
+  audit head --db PATH
+        print the chain's head as N:HASH (0:000...0 while empty), to record outside the system
   purge --db PATH --as-of YYYY-MM-DD [--dry-run] [--force --reason TEXT]
         remove the personal data of casussen and signals past their retention period, and
         list them per kind and year; --as-of after today needs --force and a --reason

@@ -1,5 +1,6 @@
 // The casus command line as an operator uses it: seed-demo, report, token, audit verify and
 // purge, each run as the real binary on a temporary SQLite file.
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -8,6 +9,8 @@
 #include <string>
 
 #include <soci/soci.h>
+
+#include "serve_process.hpp"
 
 #include "persistence/database.hpp"
 #include "persistence/migrator.hpp"
@@ -21,10 +24,11 @@ struct Run {
   std::string out;
 };
 
-// Runs `casus <arguments>` through the shell (the arguments are test constants).
-Run Casus(const std::string& arguments) {
-  std::string command = CASUS_BINARY;  // appended step by step: GCC 12 warns falsely on a + chain
-  command.append(" ").append(arguments).append(" 2>&1");
+// Runs `<prefix> casus <arguments>` through the shell (the arguments are test constants);
+// the prefix sets the environment, say, or a timeout.
+Run CasusWith(const std::string& prefix, const std::string& arguments) {
+  std::string command = prefix;  // appended step by step: GCC 12 warns falsely on a + chain
+  command.append(" ").append(CASUS_BINARY).append(" ").append(arguments).append(" 2>&1");
   Run run;
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
@@ -35,6 +39,8 @@ Run Casus(const std::string& arguments) {
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
 }
+
+Run Casus(const std::string& arguments) { return CasusWith("", arguments); }
 
 std::string LastLine(const std::string& text) {
   auto end = text.find_last_not_of('\n');
@@ -54,6 +60,8 @@ const char* const kCommandsOnADatabase[] = {
     "token list",
     "token revoke --name alice",
     "audit verify",
+    "audit head",
+    "audit rekey --key-file /nonexistent/casus-audit.key",
     "purge --as-of 2024-01-01 --dry-run",
     "retention show",
     "districts list",
@@ -301,4 +309,217 @@ TEST_CASE("casus seed-synthetic loads the same data for the same seed", "[e2e][c
   CHECK(Casus("seed-synthetic --cases 0 --db " + first.path()).exit_code == 2);
   CHECK(Casus("seed-synthetic --db " + first.path()).exit_code == 2);
   CHECK(Casus("seed-synthetic --cases 10 --seed -1 --db " + first.path()).exit_code == 2);
+}
+
+namespace {
+
+// The N:HASH `casus audit head` prints for `db`.
+std::string Head(const std::string& db) {
+  const auto head = Casus("audit head --db " + db);
+  REQUIRE(head.exit_code == 0);
+  return LastLine(head.out);
+}
+
+void DropAuditTriggers(const std::string& db) {
+  casus::persistence::Database database(db, 1);
+  casus::persistence::SessionLease sql(database);
+  if (database.dialect() == casus::persistence::Dialect::kPostgresql) {
+    *sql << "DROP TRIGGER audit_log_no_update ON audit_log";
+    *sql << "DROP TRIGGER audit_head_forward_only ON audit_head";
+  } else {
+    *sql << "DROP TRIGGER audit_log_no_update";
+    *sql << "DROP TRIGGER audit_log_no_delete";
+    *sql << "DROP TRIGGER audit_head_forward_only";
+  }
+}
+
+}  // namespace
+
+TEST_CASE("casus audit init-key writes an owner-only key and never overwrites a file",
+          "[e2e][cli][audit_key]") {
+  casus::persistence::testing::TempDatabasePath key("casus-e2e-key");
+  const auto created = Casus("audit init-key --key-file " + key.path());
+  REQUIRE(created.exit_code == 0);
+  CHECK(created.out.find("key id ") != std::string::npos);
+  struct stat status {};
+  REQUIRE(::stat(key.path().c_str(), &status) == 0);
+  CHECK((status.st_mode & 0777) == 0600);
+  std::string content;
+  std::getline(std::ifstream(key.path()), content);
+  CHECK(content.size() == 64);
+  CHECK(content.find_first_not_of("0123456789abcdef") == std::string::npos);
+
+  const auto again = Casus("audit init-key --key-file " + key.path());
+  CHECK(again.exit_code == 1);
+  CHECK(again.out.find("refusing to overwrite") != std::string::npos);
+  std::string unchanged;
+  std::getline(std::ifstream(key.path()), unchanged);
+  CHECK(unchanged == content);
+  CHECK(Casus("audit init-key").exit_code == 2);
+}
+
+TEST_CASE("casus audit rekey keys a chain that then verifies and grows only with its key",
+          "[e2e][cli][audit_key]") {
+  casus::e2e::TempDatabaseLocation db;
+  casus::persistence::testing::TempDatabasePath key("casus-e2e-key");
+  casus::persistence::testing::TempDatabasePath other_key("casus-e2e-key");
+  REQUIRE(Casus("audit init-key --key-file " + key.path()).exit_code == 0);
+  REQUIRE(Casus("audit init-key --key-file " + other_key.path()).exit_code == 0);
+  CHECK(Head(db.path()) == "0:" + std::string(64, '0'));
+  for (const char* name : {"a", "b", "c"}) {
+    REQUIRE(Casus(std::string("token create --role analist --name ") + name + " --db " + db.path())
+                .exit_code == 0);
+  }
+  const std::string unkeyed_head = Head(db.path());
+  CHECK(unkeyed_head.rfind("3:", 0) == 0);
+  CHECK(Casus("audit verify --db " + db.path()).out.find("NOT keyed") != std::string::npos);
+  // A key for a chain not keyed yet is refused, pointing to rekey.
+  const auto early = Casus("token list --audit-key-file " + key.path() + " --db " + db.path());
+  CHECK(early.exit_code == 1);
+  CHECK(early.out.find("casus audit rekey") != std::string::npos);
+
+  const auto rekeyed = Casus("audit rekey --key-file " + key.path() + " --db " + db.path());
+  REQUIRE(rekeyed.exit_code == 0);
+  const std::string keyed_head = Head(db.path());
+  CHECK(keyed_head.rfind("3:", 0) == 0);
+  CHECK(keyed_head != unkeyed_head);
+  CHECK(rekeyed.out.find("head before: " + unkeyed_head) != std::string::npos);
+  CHECK(rekeyed.out.find("head now:    " + keyed_head) != std::string::npos);
+  CHECK(Casus("audit rekey --key-file " + key.path() + " --db " + db.path()).exit_code == 1);
+
+  const auto without_key = Casus("audit verify --db " + db.path());
+  CHECK(without_key.exit_code == 1);
+  CHECK(without_key.out.find("NOT VERIFIED: the audit chain is keyed") != std::string::npos);
+  CHECK(without_key.out.find("can be neither verified") != std::string::npos);
+  const auto with_key = Casus("audit verify --key-file " + key.path() + " --db " + db.path());
+  CHECK(with_key.exit_code == 0);
+  CHECK(with_key.out.find("intact: 3 rows verified (keyed, key id ") != std::string::npos);
+  CHECK(Casus("audit verify --key-file " + other_key.path() + " --db " + db.path()).exit_code == 1);
+
+  // Appending: without the key, or with another, refused with nothing written.
+  for (const std::string& refused :
+       {std::string("token create --role analist --name d --db ") + db.path(),
+        "token create --role analist --name d --audit-key-file " + other_key.path() + " --db " +
+            db.path(),
+        "districts add --name Palenstein --db " + db.path(),
+        "purge --as-of 2024-01-01 --dry-run --db " + db.path()}) {
+    INFO(refused);
+    CHECK(Casus(refused).exit_code == 1);
+  }
+  CHECK(Head(db.path()) == keyed_head);
+  // With it, by option or environment (the option wins).
+  CHECK(Casus("token create --role analist --name d --audit-key-file " + key.path() + " --db " +
+              db.path())
+            .exit_code == 0);
+  CHECK(CasusWith("CASUS_AUDIT_KEY_FILE=" + key.path(), "token revoke --name d --db " + db.path())
+            .exit_code == 0);
+  CHECK(CasusWith("CASUS_AUDIT_KEY_FILE=" + other_key.path(),
+                  "token list --audit-key-file " + key.path() + " --db " + db.path())
+            .exit_code == 0);
+  CHECK(CasusWith("CASUS_AUDIT_KEY_FILE=" + other_key.path(), "token list --db " + db.path())
+            .exit_code == 1);
+  const auto grown = Casus("audit verify --key-file " + key.path() + " --expect-head " +
+                           keyed_head + " --db " + db.path());
+  CHECK(grown.exit_code == 0);
+  CHECK(grown.out.find("intact: 6 rows") != std::string::npos);
+  CHECK(grown.out.find("reaches the anchored head " + keyed_head) != std::string::npos);
+
+  // Moved to another key with the current one, and back (each rekey prints the new head,
+  // for re-recording anchors).
+  CHECK(Casus("audit rekey --key-file " + other_key.path() + " --db " + db.path()).exit_code == 1);
+  const auto moved = Casus("audit rekey --key-file " + other_key.path() + " --old-key-file " +
+                           key.path() + " --db " + db.path());
+  CHECK(moved.exit_code == 0);
+  CHECK(Casus("audit verify --key-file " + other_key.path() + " --db " + db.path()).exit_code == 0);
+  CHECK(Casus("audit verify --key-file " + key.path() + " --db " + db.path()).exit_code == 1);
+  CHECK(Casus("audit rekey --key-file " + key.path() + " --old-key-file " + other_key.path() +
+              " --db " + db.path())
+            .exit_code == 0);
+
+  // A key file others can read is refused.
+  REQUIRE(::chmod(key.path().c_str(), 0640) == 0);
+  const auto exposed = Casus("audit verify --key-file " + key.path() + " --db " + db.path());
+  CHECK(exposed.exit_code == 1);
+  CHECK(exposed.out.find("chmod 600") != std::string::npos);
+}
+
+TEST_CASE("casus audit verify --expect-head finds rows cut off with the head moved back",
+          "[e2e][cli][audit_key]") {
+  casus::e2e::TempDatabaseLocation db;
+  casus::persistence::testing::TempDatabasePath key("casus-e2e-key");
+  REQUIRE(Casus("audit init-key --key-file " + key.path()).exit_code == 0);
+  REQUIRE(Casus("audit rekey --key-file " + key.path() + " --db " + db.path()).exit_code == 0);
+  for (const char* name : {"a", "b", "c", "d", "e"}) {
+    REQUIRE(Casus(std::string("token create --role analist --name ") + name + " --audit-key-file " +
+                  key.path() + " --db " + db.path())
+                .exit_code == 0);
+  }
+  const std::string anchored = Head(db.path());
+  CHECK(anchored.rfind("5:", 0) == 0);
+  const std::string verify = "audit verify --key-file " + key.path() + " --db " + db.path();
+  CHECK(Casus(verify + " --expect-head " + anchored).exit_code == 0);
+  CHECK(Casus(verify + " --expect-head 5:nothex").exit_code == 2);
+
+  DropAuditTriggers(db.path());
+  {
+    casus::persistence::Database database(db.path(), 1);
+    casus::persistence::SessionLease sql(database);
+    std::string hash_3;
+    *sql << "SELECT hash FROM audit_log WHERE id = 3", soci::into(hash_3);
+    *sql << "DELETE FROM audit_log WHERE id > 3";
+    *sql << "UPDATE audit_head SET last_id = 3, last_hash = :hash", soci::use(hash_3);
+  }
+  CHECK(Casus(verify).exit_code == 0);  // a shorter chain is still a chain
+  const auto cut = Casus(verify + " --expect-head " + anchored);
+  CHECK(cut.exit_code == 1);
+  CHECK(cut.out.find("row 5 of the anchored head is missing") != std::string::npos);
+}
+
+TEST_CASE("casus serve refuses to start without the key of a keyed chain",
+          "[e2e][cli][audit_key]") {
+  casus::e2e::TempDatabaseLocation db;
+  casus::persistence::testing::TempDatabasePath key("casus-e2e-key");
+  casus::persistence::testing::TempDatabasePath other_key("casus-e2e-key");
+  REQUIRE(Casus("audit init-key --key-file " + key.path()).exit_code == 0);
+  REQUIRE(Casus("audit init-key --key-file " + other_key.path()).exit_code == 0);
+  REQUIRE(Casus("audit rekey --key-file " + key.path() + " --db " + db.path()).exit_code == 0);
+
+  // `timeout`: a serve that started after all would otherwise hold the test.
+  const std::string serve = "serve --listen 127.0.0.1:0 --db " + db.path();
+  const auto missing = CasusWith("timeout 60", serve);
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.out.find("no audit key was given") != std::string::npos);
+  CHECK(missing.out.find("listening") == std::string::npos);
+  const auto wrong = CasusWith("timeout 60", serve + " --audit-key-file " + other_key.path());
+  CHECK(wrong.exit_code == 1);
+  CHECK(wrong.out.find("keyed with another key") != std::string::npos);
+
+  {
+    casus::e2e::ServeProcess server(CASUS_BINARY, {"serve", "--db", db.path(), "--listen",
+                                                   "127.0.0.1:0", "--audit-key-file", key.path()});
+    CHECK(server.port != 0);
+  }
+  CHECK(Casus("audit verify --key-file " + key.path() + " --db " + db.path()).exit_code == 0);
+}
+
+TEST_CASE("casus copy keeps a keyed chain keyed with the same key", "[e2e][cli][copy][audit_key]") {
+  casus::persistence::testing::TempDatabasePath source;
+  casus::e2e::TempDatabaseLocation target;
+  casus::persistence::testing::TempDatabasePath key("casus-e2e-key");
+  REQUIRE(Casus("migrate --db " + source.path()).exit_code == 0);
+  REQUIRE(Casus("token create --name alice --role analist --db " + source.path()).exit_code == 0);
+  REQUIRE(Casus("audit init-key --key-file " + key.path()).exit_code == 0);
+  REQUIRE(Casus("audit rekey --key-file " + key.path() + " --db " + source.path()).exit_code == 0);
+  REQUIRE(Casus("districts add --name Palenstein --audit-key-file " + key.path() + " --db " +
+                source.path())
+              .exit_code == 0);
+  REQUIRE(Casus("copy --from " + source.path() + " --to " + target.path()).exit_code == 0);
+
+  CHECK(Head(target.path()) == Head(source.path()));
+  CHECK(Casus("audit verify --key-file " + key.path() + " --db " + target.path()).exit_code == 0);
+  CHECK(Casus("audit verify --db " + target.path()).exit_code == 1);
+  CHECK(Casus("token revoke --name alice --db " + target.path()).exit_code == 1);
+  CHECK(Casus("token revoke --name alice --audit-key-file " + key.path() + " --db " + target.path())
+            .exit_code == 0);
+  CHECK(Casus("audit verify --key-file " + key.path() + " --db " + target.path()).exit_code == 0);
 }
