@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <cstdlib>
+#include <string>
 
 #include "command_line.hpp"
 #include "persistence/migrator.hpp"
@@ -48,7 +49,15 @@ App::App(const std::string& db_path, const AuditAccess& audit, std::size_t conne
       services({cases, districts, signals, activities, token_store, token_crypto, audit_trail,
                 personal_data, clock, &writer, &data_version},
                earliest_record_date) {
-  if (audit.use == AuditAccess::Use::kAppends) audit_trail.RequireAppendable();
+  if (audit.use != AuditAccess::Use::kAppends) return;
+  try {
+    audit_trail.RequireAppendable();
+  } catch (const persistence::AuditKeyError& error) {
+    // The trail says what is wrong; the command line knows how the key is given.
+    throw persistence::AuditKeyError(std::string(error.what()) +
+                                     " (the key file is given with --audit-key-file PATH or "
+                                     "CASUS_AUDIT_KEY_FILE=PATH)");
+  }
 }
 
 AuditAccess AppendingAudit(const CommandLine& line) {
