@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -74,12 +75,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   timeval timeout{5, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+  // Each connection from the next of 250 loopback source addresses: this client closes first,
+  // so every connection leaves a socket in TIME_WAIT for a minute, and at a thousand a second
+  // one source address runs out of ephemeral ports (a four-minute run did, and could no
+  // longer connect).
+  static std::uint32_t connections = 0;
+  sockaddr_in source{};
+  source.sin_family = AF_INET;
+  source.sin_addr.s_addr = htonl(INADDR_LOOPBACK + 1 + connections++ % 250);
+  if (::bind(fd, reinterpret_cast<const sockaddr*>(&source), sizeof source) != 0) {
+    Finding((std::string("no loopback source address: ") + std::strerror(errno)).c_str(), {});
+  }
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(port);
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   if (::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
-    Finding("the server refused a connection", {});
+    Finding((std::string("no connection to the server: ") + std::strerror(errno)).c_str(), {});
   }
   // The server may answer and close before it has read everything (a header over the limit):
   // a failed send is not a finding, a missing answer is.
