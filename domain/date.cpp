@@ -58,4 +58,18 @@ Date Date::FromSysDays(std::chrono::sys_days d) {
   return date;
 }
 
+bool IsDateOrInstant(std::string_view text) {
+  constexpr std::size_t kDay = 10;  // "YYYY-MM-DD"
+  if (text.size() < kDay || !Date::Parse(text.substr(0, kDay))) return false;
+  if (text.size() == kDay) return true;
+  const std::string_view time = text.substr(kDay);  // "THH:MM:SSZ"
+  // Two digits at `at` with a value from 0 to `max`.
+  const auto two_digits = [&time](std::size_t at, int max) {
+    const auto value = ParseDigits(time.substr(at, 2));
+    return value && *value <= max;
+  };
+  return time.size() == 10 && time[0] == 'T' && two_digits(1, 23) && time[3] == ':' &&
+         two_digits(4, 59) && time[6] == ':' && two_digits(7, 59) && time[9] == 'Z';
+}
+
 }  // namespace casus::domain

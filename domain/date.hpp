@@ -37,4 +37,8 @@ class Date {
   std::chrono::sys_days days_{};
 };
 
+// Whether `text` is a date "YYYY-MM-DD" or a UTC instant "YYYY-MM-DDTHH:MM:SSZ", as the audit
+// trail records its instants (Clock::NowUtc): what its queries take as bounds.
+bool IsDateOrInstant(std::string_view text);
+
 }  // namespace casus::domain

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/access/audit_subject.hpp"
 #include "domain/date.hpp"
 #include "persistence/audit_chain.hpp"
 #include "persistence/sql_query.hpp"
@@ -18,8 +19,8 @@ namespace casus::persistence {
 namespace {
 
 constexpr const char* kAuditColumns =
-    "SELECT id, at, token, role, action, object, result, client, prev_hash, hash, count "
-    "FROM audit_log";
+    "SELECT id, at, token, role, action, object, result, client, prev_hash, hash, count, "
+    "subject FROM audit_log";
 
 AuditHead ReadHead(soci::session& sql) {
   AuditHead head;
@@ -57,6 +58,7 @@ struct AuditRow {
   domain::AuditEvent event;
   std::string prev_hash;
   std::string hash;
+  std::string subject;
 
   void Into(soci::statement& statement) {
     statement.exchange(soci::into(id));
@@ -70,6 +72,7 @@ struct AuditRow {
     statement.exchange(soci::into(prev_hash));
     statement.exchange(soci::into(hash));
     statement.exchange(soci::into(event.count));
+    statement.exchange(soci::into(subject));
   }
 
   domain::AuditRecord ToRecord() const { return {id, event, hash}; }
@@ -80,16 +83,19 @@ struct AuditBatch {
   std::vector<std::int64_t> ids;
   std::vector<std::string> at, token, role, action, object, result, client, prev_hash, hash;
   std::vector<std::int64_t> counts;
+  std::vector<std::string> subject;
 
   void Resize(std::size_t size) {
     ids.resize(size);
     for (auto* column : Texts()) column->resize(size);
     counts.resize(size);
+    subject.resize(size);
   }
   void Into(soci::statement& statement) {
     statement.exchange(soci::into(ids));
     for (auto* column : Texts()) statement.exchange(soci::into(*column));
     statement.exchange(soci::into(counts));
+    statement.exchange(soci::into(subject));
   }
   domain::AuditEvent EventAt(std::size_t i) const {
     return {at[i], token[i], role[i], action[i], object[i], result[i], client[i], counts[i]};
@@ -106,7 +112,21 @@ std::string Row(std::int64_t id) { return "row " + std::to_string(id); }
 // The conditions of an audit query; the values stay bound.
 SqlConditions AuditConditions(const domain::AuditFilter& filter) {
   SqlConditions conditions;
-  conditions.WhereIf(filter.object, "object = :object", "object")
+  if (!filter.objects.empty()) {
+    // A subject by its column (and index), a deeper object by itself: domain::Matches.
+    std::string any;
+    std::vector<std::pair<std::string, std::string>> values;
+    for (const std::string& object : filter.objects) {
+      const std::string name = "object_" + std::to_string(values.size());
+      any += any.empty() ? "(" : " OR ";
+      any += (domain::IsAuditSubject(object) ? "subject = :" : "object = :") + name;
+      values.emplace_back(name, object);
+    }
+    conditions.Where(any + ")", std::move(values));
+  }
+  conditions.WhereIf(filter.token, "token = :token", "token")
+      .WhereIf(filter.action, "action = :action", "action")
+      .WhereIf(filter.result, "result = :result", "result")
       .WhereIf(filter.from, "at >= :from_at", "from_at");
   if (filter.to) {
     // A bare date sorts before every instant of its day, so as `from` it works as it is; as
@@ -161,6 +181,11 @@ domain::AuditVerification WalkChain(soci::session& sql, const AuditHead& head, c
       }
       if (AuditChainHash(id, batch.EventAt(i), batch.prev_hash[i], key) != batch.hash[i]) {
         return fail(id, Row(id) + ": content changed");
+      }
+      // Not hashed, as it follows from the object; changed, it would hide the row from the
+      // audit query "everything that touched X".
+      if (batch.subject[i] != domain::AuditSubjectOf(batch.object[i])) {
+        return fail(id, Row(id) + ": its subject was changed (it no longer follows its object)");
       }
       if (anchor && anchor->id == id && anchor->hash != batch.hash[i]) {
         return fail(id, Row(id) + ": not the row of the anchored head " + anchor->ToString());
@@ -241,15 +266,16 @@ void SociAuditTrail::Append(const domain::AuditEvent& event) {
   std::string prev_hash = head.hash;
   std::string hash = AuditChainHash(id, event, prev_hash, key_ ? &*key_ : nullptr);
   domain::AuditEvent row = event;
+  std::string subject = domain::AuditSubjectOf(row.object);
   Execute(*sql,
           "INSERT INTO audit_log (id, at, token, role, action, object, result, client, "
-          "prev_hash, hash, count) VALUES (:id, :at, :token, :role, :action, :object, :result, "
-          ":client, :prev_hash, :hash, :count)",
+          "prev_hash, hash, count, subject) VALUES (:id, :at, :token, :role, :action, :object, "
+          ":result, :client, :prev_hash, :hash, :count, :subject)",
           soci::use(id, "id"), soci::use(row.at, "at"), soci::use(row.token, "token"),
           soci::use(row.role, "role"), soci::use(row.action, "action"),
           soci::use(row.object, "object"), soci::use(row.result, "result"),
           soci::use(row.client, "client"), soci::use(prev_hash, "prev_hash"),
-          soci::use(hash, "hash"), soci::use(row.count, "count"));
+          soci::use(hash, "hash"), soci::use(row.count, "count"), soci::use(subject, "subject"));
   Execute(*sql, "UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1",
           soci::use(id, "id"), soci::use(hash, "hash"));
   transaction.Commit();

@@ -29,6 +29,13 @@ SqlConditions& SqlConditions::Where(std::string fragment, std::string name1, std
   return *this;
 }
 
+SqlConditions& SqlConditions::Where(std::string fragment,
+                                    std::vector<std::pair<std::string, std::string>> named_texts) {
+  fragments_.push_back(std::move(fragment));
+  for (auto& [name, value] : named_texts) texts_.push_back({std::move(name), std::move(value)});
+  return *this;
+}
+
 std::string SqlConditions::Sql() const {
   std::string sql;
   for (const std::string& fragment : fragments_) {

@@ -40,6 +40,11 @@ class SqlConditions {
   SqlConditions& Where(std::string fragment, std::string name1, std::string value1,
                        std::string name2, std::string value2);
 
+  // A condition with any number of bound text values, each under its name, e.g.
+  // "(x = :x0 OR x = :x1)" with {{"x0", a}, {"x1", b}}.
+  SqlConditions& Where(std::string fragment,
+                       std::vector<std::pair<std::string, std::string>> named_texts);
+
   // Adds the condition when `value` is set; the usual shape of an optional filter field.
   template <typename T>
   SqlConditions& WhereIf(const std::optional<T>& value, std::string fragment, std::string name) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 #include <optional>
@@ -5,6 +6,7 @@
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "web/audit_json.hpp"
 
 namespace casus::cli {
 
@@ -151,16 +153,73 @@ int AuditRekey(const CommandLine& line) {
   return 0;
 }
 
+// `casus audit list`: the rows GET /api/v1/audit answers, with the same filters, read as the
+// local beheerder (so the reading is on the record too), every page in turn.
+int AuditList(const CommandLine& line) {
+  line.Allow({"db", "object", "token", "action", "result", "from", "to", "limit", "format",
+              "audit-key-file"});
+  domain::AuditFilter filter;
+  if (const auto object = line.Option("object")) filter.objects.push_back(*object);
+  filter.token = line.Option("token");
+  if (const auto action = line.Option("action")) {
+    filter.action = std::string(domain::Name(ParseEnumOption<domain::Action>(*action, "--action")));
+  }
+  filter.result = line.Option("result");
+  for (const char* bound : {"from", "to"}) {
+    const auto value = line.Option(bound);
+    if (value && !domain::IsDateOrInstant(*value)) {
+      throw UsageError(std::string("--") + bound +
+                       " takes a date YYYY-MM-DD or an instant YYYY-MM-DDTHH:MM:SSZ");
+    }
+  }
+  filter.from = line.Option("from");
+  filter.to = line.Option("to");
+  std::optional<int> limit;
+  if (const auto text = line.Option("limit")) {
+    limit = ParseWholeNumber(*text, "--limit");
+    if (*limit < 1) throw UsageError("--limit must be at least 1");
+  }
+  const std::string format = line.Option("format").value_or("text");
+  if (format != "text" && format != "json") throw UsageError("--format must be text or json");
+  RequireExistingDatabase(line.Required("db"));
+  App app(line.Required("db"), AppendingAudit(line));
+
+  // One audited read per page of at most kMaxPageSize rows, as the API's paging would be.
+  std::vector<domain::AuditRecord> rows;
+  for (;;) {
+    const int wanted = limit ? *limit - static_cast<int>(rows.size()) : domain::kMaxPageSize;
+    filter.limit = std::min(wanted, domain::kMaxPageSize);
+    auto page = app.services.guarded_audit.Query(App::CommandLineActor(), filter);
+    rows.insert(rows.end(), page.items.begin(), page.items.end());
+    if (!page.next || (limit && static_cast<int>(rows.size()) >= *limit)) break;
+    filter.after = page.next;
+  }
+  if (format == "json") {
+    std::cout << web::AuditPageJson({rows, std::nullopt}) << "\n";
+    return 0;
+  }
+  // Tab-separated, one row a line, under a header: for grep, cut and a spreadsheet.
+  std::cout << "id\tat\ttoken\trole\taction\tobject\tresult\tclient\tcount\n";
+  for (const auto& row : rows) {
+    const auto& event = row.event;
+    std::cout << row.id << '\t' << event.at << '\t' << event.token << '\t' << event.role << '\t'
+              << event.action << '\t' << event.object << '\t' << event.result << '\t'
+              << event.client << '\t' << event.count << '\n';
+  }
+  return 0;
+}
+
 }  // namespace
 
 int Audit(const CommandLine& line) {
   const std::string action = line.words().size() == 2 ? line.words()[1] : "";
+  if (action == "list") return AuditList(line);
   if (action == "verify") return AuditVerify(line);
   if (action == "head") return AuditHeadCommand(line);
   if (action == "init-key") return AuditInitKey(line);
   if (action == "rekey") return AuditRekey(line);
   throw UsageError(
-      "usage: casus audit verify|head|init-key|rekey ... (see casus help for the options)");
+      "usage: casus audit list|verify|head|init-key|rekey ... (see casus help for the options)");
 }
 
 int Purge(const CommandLine& line) {

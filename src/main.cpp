@@ -53,6 +53,10 @@ commands:
         create an API token (roles: woonoverlast, ondermijning, analist, beheerder); the
         token is printed once, alone on the last line
   token list --db PATH | token revoke --db PATH --name NAME
+  audit list --db PATH [--object OBJECT] [--token NAME] [--action ACTION] [--result RESULT]
+        [--from DATE|INSTANT] [--to DATE|INSTANT] [--limit N] [--format text|json]
+        the audit trail's rows, oldest first, as GET /api/v1/audit has them: --object cases/2
+        is the casus with everything under it and the signals linked to it (audited)
   audit init-key --key-file PATH
         create a new audit key file (mode 0600); never overwrites an existing file
   audit rekey --db PATH --key-file PATH [--old-key-file PATH]

@@ -1,5 +1,6 @@
 #include "web/audit_routes.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -14,25 +15,13 @@ namespace casus::web {
 
 namespace {
 
-// Two digits at `at` of `text` with a value from 0 to `max`.
-bool IsTwoDigits(std::string_view text, std::size_t at, int max) {
-  const auto value = ParseDigits(text.substr(at, 2));
-  return value && *value <= max;
-}
-
-// "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC, as the audit trail records instants).
-bool IsDayOrInstant(std::string_view text) {
-  constexpr std::size_t kDay = 10;  // "YYYY-MM-DD"
-  if (text.size() < kDay || !domain::Date::Parse(text.substr(0, kDay))) return false;
-  if (text.size() == kDay) return true;
-  const std::string_view time = text.substr(kDay);  // "THH:MM:SSZ"
-  return time.size() == 10 && time[0] == 'T' && IsTwoDigits(time, 1, 23) && time[3] == ':' &&
-         IsTwoDigits(time, 4, 59) && time[6] == ':' && IsTwoDigits(time, 7, 59) && time[9] == 'Z';
-}
+// Longer than any object, token name or result an audit row holds.
+constexpr std::size_t kMaxObjectBytes = 256;
+constexpr std::size_t kMaxResultBytes = 64;
 
 std::optional<std::string> InstantParameter(const QueryString& query, std::string_view name) {
   auto value = query.Get(name);
-  if (value && !IsDayOrInstant(*value)) {
+  if (value && !domain::IsDateOrInstant(*value)) {
     throw domain::DomainError(domain::ErrorCode::kMalformed,
                               "query parameter '" + std::string(name) +
                                   "' must be a date YYYY-MM-DD or an instant "
@@ -41,13 +30,36 @@ std::optional<std::string> InstantParameter(const QueryString& query, std::strin
   return value;
 }
 
+// A text filter of 1 to `max_bytes` bytes without control characters (token and person
+// names may hold spaces and accents); nullopt when not given.
+std::optional<std::string> TextParameter(const QueryString& query, std::string_view name,
+                                         std::size_t max_bytes) {
+  auto value = query.Get(name);
+  if (value && (value->empty() || value->size() > max_bytes ||
+                std::any_of(value->begin(), value->end(),
+                            [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; }))) {
+    throw domain::DomainError(domain::ErrorCode::kMalformed,
+                              "query parameter '" + std::string(name) + "' must be 1 to " +
+                                  std::to_string(max_bytes) + " bytes without control characters");
+  }
+  return value;
+}
+
 }  // namespace
 
 Response GetAudit(domain::GuardedAuditService& service, const domain::Actor& actor,
                   const Request& request, std::string_view query) {
-  const QueryString parameters(query, {"object", "from", "to", "limit", "after"});
+  const QueryString parameters(
+      query, {"object", "token", "action", "result", "from", "to", "limit", "after"});
   domain::AuditFilter filter;
-  filter.object = parameters.Get("object");
+  if (auto object = TextParameter(parameters, "object", kMaxObjectBytes)) {
+    filter.objects.push_back(std::move(*object));
+  }
+  filter.token = TextParameter(parameters, "token", kMaxObjectBytes);
+  if (const auto action = EnumParameter<domain::Action>(parameters, "action")) {
+    filter.action = std::string(domain::Name(*action));
+  }
+  filter.result = TextParameter(parameters, "result", kMaxResultBytes);
   filter.from = InstantParameter(parameters, "from");
   filter.to = InstantParameter(parameters, "to");
   filter.limit = LimitParameter(parameters);

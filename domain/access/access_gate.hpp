@@ -67,6 +67,16 @@ class AccessGate {
   template <typename UseCase>
   auto Run(const Actor& actor, Action action, const std::string& object, UseCase&& use_case)
       -> decltype(use_case()) {
+    return RunNaming(actor, action, object, std::forward<UseCase>(use_case),
+                     [&object](const auto&...) { return object; });
+  }
+
+  // Run for a use case that creates something: its "ok" row names what it created,
+  // `created_object(result)` ("cases/17"), so that the audit trail of an object begins with
+  // its creation; a refusal or failure is recorded on `object` ("cases"), as nothing exists.
+  template <typename UseCase, typename NameCreated>
+  auto RunNaming(const Actor& actor, Action action, const std::string& object, UseCase&& use_case,
+                 NameCreated&& created_object) -> decltype(use_case()) {
     RequireAllowed(actor, action, object);
     using Result = decltype(use_case());
     constexpr bool kVoid = std::is_void_v<Result>;
@@ -79,14 +89,21 @@ class AccessGate {
         result.emplace(use_case());
       }
     };
+    const auto record_ok = [&] {
+      if constexpr (kVoid) {
+        Record(actor, action, created_object(), "ok");
+      } else {
+        Record(actor, action, created_object(*result), "ok");
+      }
+    };
     try {
       if (IsReadOnly(action)) {
         run();
-        Record(actor, action, object, "ok");
+        record_ok();
       } else {
         units_.Run([&] {
           run();
-          Record(actor, action, object, "ok");
+          record_ok();
         });
       }
     } catch (DomainError& error) {

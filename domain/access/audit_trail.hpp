@@ -27,13 +27,26 @@ struct AuditRecord {
   std::string hash;  // over the event and the previous row's hash
 };
 
+// Which rows an audit query answers: those matching every set field. Filters on the event's
+// columns compare exactly.
 struct AuditFilter {
-  std::optional<std::string> object;
-  std::optional<std::string> from;  // instants, inclusive; "YYYY-MM-DD" compares as its day
+  // Rows about any of these objects; empty: every object. An object that is its own subject
+  // (IsAuditSubject: "cases/2", "signals/5", "cases") stands for itself and everything under
+  // it ("cases/2/history", "cases/2/notes", ...); a deeper one ("cases/2/history") for
+  // itself alone.
+  std::vector<std::string> objects;
+  std::optional<std::string> token;
+  std::optional<std::string> action;  // an Action's name
+  std::optional<std::string> result;  // ok, denied, not_found, ...
+  std::optional<std::string> from;    // instants, inclusive; "YYYY-MM-DD" compares as its day
   std::optional<std::string> to;
   std::optional<std::int64_t> after;  // keyset cursor
   int limit = 50;
 };
+
+// Whether `event` is one of the rows `filter` asks for (its keyset cursor and limit aside):
+// the definition the storage's queries implement, and the tests' oracle.
+bool Matches(const AuditFilter& filter, const AuditEvent& event);
 
 struct AuditPage {
   std::vector<AuditRecord> items;

@@ -12,14 +12,17 @@ std::string NoCase(CaseId id) { return "no case " + std::to_string(id); }
 }  // namespace
 
 Casus GuardedCaseService::Register(const Actor& actor, const NewCase& request) {
-  return gate_.Run(actor, Action::kWriteCase, "cases", [&] {
-    if (AccessPolicy::TeamKind(actor.role) != request.kind) {
-      throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
-                                                   " may not register " +
-                                                   std::string(Name(request.kind)) + " casussen");
-    }
-    return cases_.Register(request);
-  });
+  return gate_.RunNaming(
+      actor, Action::kWriteCase, "cases",
+      [&] {
+        if (AccessPolicy::TeamKind(actor.role) != request.kind) {
+          throw DomainError(ErrorCode::kForbidden,
+                            "the role " + std::string(Name(actor.role)) + " may not register " +
+                                std::string(Name(request.kind)) + " casussen");
+        }
+        return cases_.Register(request);
+      },
+      [](const Casus& created) { return CaseObject(created.id); });
 }
 
 Casus GuardedCaseService::Get(const Actor& actor, CaseId id) {
@@ -60,8 +63,9 @@ std::vector<TransitionRecord> GuardedCaseService::History(const Actor& actor, Ca
 }
 
 Signal GuardedSignalService::Receive(const Actor& actor, const NewSignal& request) {
-  return gate_.Run(actor, Action::kWriteSignal, "signals",
-                   [&] { return signals_.Receive(request); });
+  return gate_.RunNaming(
+      actor, Action::kWriteSignal, "signals", [&] { return signals_.Receive(request); },
+      [](const Signal& created) { return "signals/" + std::to_string(created.id); });
 }
 
 Signal GuardedSignalService::Get(const Actor& actor, SignalId id) {
@@ -80,8 +84,9 @@ AssessmentOutcome GuardedSignalService::Assess(const Actor& actor, SignalId id,
 }
 
 Activity GuardedActivityService::Record(const Actor& actor, const Activity& request) {
-  return gate_.Run(actor, Action::kWriteActivity, "activities",
-                   [&] { return activities_.Record(request); });
+  return gate_.RunNaming(
+      actor, Action::kWriteActivity, "activities", [&] { return activities_.Record(request); },
+      [](const Activity& created) { return "activities/" + std::to_string(created.id); });
 }
 
 ActivityPage GuardedActivityService::List(const Actor& actor, const ActivityFilter& filter) {
@@ -216,9 +221,38 @@ std::uint64_t GuardedReportService::Computed() const {
          woonoverlast_period_cache_->Computed() + ondermijning_period_cache_->Computed();
 }
 
-AuditPage GuardedAuditService::Query(const Actor& actor, const AuditFilter& filter) {
+namespace {
+
+// The id of a casus named as an audit object, "cases/17"; none for any other object.
+std::optional<CaseId> CaseIdOfObject(const std::string& object) {
+  constexpr std::string_view kPrefix = "cases/";
+  if (object.rfind(kPrefix, 0) != 0 || object.size() == kPrefix.size() ||
+      object.size() > kPrefix.size() + 18) {
+    return std::nullopt;
+  }
+  CaseId id = 0;
+  for (const char digit : std::string_view(object).substr(kPrefix.size())) {
+    if (digit < '0' || digit > '9') return std::nullopt;
+    id = id * 10 + (digit - '0');
+  }
+  return id;
+}
+
+}  // namespace
+
+AuditPage GuardedAuditService::Query(const Actor& actor, AuditFilter filter) {
   return gate_.Run(actor, Action::kReadAudit, "audit", [&] {
     RequirePageSize(filter.limit);
+    const std::vector<std::string> asked = filter.objects;
+    for (const std::string& object : asked) {
+      const auto id = CaseIdOfObject(object);
+      if (!id) continue;
+      if (const auto casus = cases_.Find(*id)) {
+        for (const SignalId signal : casus->signal_ids) {
+          filter.objects.push_back("signals/" + std::to_string(signal));
+        }
+      }
+    }
     return audit_.Query(filter);
   });
 }

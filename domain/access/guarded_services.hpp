@@ -114,13 +114,17 @@ class GuardedReportService {
 
 class GuardedAuditService {
  public:
-  GuardedAuditService(AuditTrail& audit, AccessGate& gate) : audit_(audit), gate_(gate) {}
+  GuardedAuditService(AuditTrail& audit, CaseRepository& cases, AccessGate& gate)
+      : audit_(audit), cases_(cases), gate_(gate) {}
 
-  // kMalformed for a limit outside 1..500.
-  AuditPage Query(const Actor& actor, const AuditFilter& filter);
+  // kMalformed for a limit outside 1..500. A casus among filter.objects ("cases/2") brings
+  // the signals linked to it ("signals/5": received, assessed into it), each with everything
+  // under it: who touched a casus includes how it came to be.
+  AuditPage Query(const Actor& actor, AuditFilter filter);
 
  private:
   AuditTrail& audit_;
+  CaseRepository& cases_;
   AccessGate& gate_;
 };
 

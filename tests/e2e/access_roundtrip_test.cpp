@@ -110,7 +110,7 @@ TEST_CASE("Over HTTP the beheerder reads who read a casus, from where, in the au
   running.services.gate.FlushRefusals(/*all=*/true);  // as the server does when a minute is over
 
   HttpClient beheerder = running.Client(Role::kBeheerder);
-  const Response response = beheerder.Get("/api/v1/audit?object=cases/1");
+  const Response response = beheerder.Get("/api/v1/audit?object=cases/1&action=read_case");
   REQUIRE(response.result() == http::status::ok);
   const auto page = Json(response);
   REQUIRE(page["items"].Size() == 3);
@@ -133,14 +133,14 @@ TEST_CASE("Over HTTP the beheerder reads who read a casus, from where, in the au
   CHECK(page["next"].IsNull());
 
   // Paged one at a time, and filtered by period.
-  const auto first = Json(beheerder.Get("/api/v1/audit?object=cases/1&limit=1"));
+  const auto first = Json(beheerder.Get("/api/v1/audit?object=cases/1&action=read_case&limit=1"));
   REQUIRE(first["items"].Size() == 1);
   const auto after = first["next"].GetInt64();
-  const auto second =
-      Json(beheerder.Get("/api/v1/audit?object=cases/1&limit=1&after=" + std::to_string(after)));
+  const auto second = Json(beheerder.Get(
+      "/api/v1/audit?object=cases/1&action=read_case&limit=1&after=" + std::to_string(after)));
   CHECK(std::string(second["items"][0]["token"].GetString()) == "woonoverlast");
   const auto count = [&](const std::string& period) {
-    const Response answer = beheerder.Get("/api/v1/audit?object=cases/1" + period);
+    const Response answer = beheerder.Get("/api/v1/audit?object=cases/1&action=read_case" + period);
     REQUIRE(answer.result() == http::status::ok);
     return Json(answer)["items"].Size();
   };
@@ -174,7 +174,7 @@ TEST_CASE(
   all.limit = domain::CaseService::kMaxPageSize;
   CHECK(running.cases.List(all).items.empty());
   domain::AuditFilter unauthenticated;
-  unauthenticated.object = "cases";
+  unauthenticated.objects = {"cases"};
   CHECK(running.audit_trail.Query(unauthenticated).items.empty());  // the minute is not over
   running.services.gate.FlushRefusals(/*all=*/true);
   const auto rows = running.audit_trail.Query(unauthenticated).items;

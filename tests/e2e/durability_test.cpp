@@ -146,8 +146,8 @@ TEST_CASE(
     // Every committed casus and transition has its "ok" audit row, and no more.
     CHECK(Count(*sql, "SELECT COUNT(*) FROM cases") ==
           Count(*sql,
-                "SELECT COUNT(*) FROM audit_log WHERE action = 'write_case' AND object = 'cases' "
-                "AND result = 'ok'"));
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'write_case' AND result = 'ok' "
+                "AND object = subject AND object LIKE 'cases/%'"));
     CHECK(Count(*sql, "SELECT COUNT(*) FROM case_transitions WHERE sequence > 1") ==
           Count(*sql,
                 "SELECT COUNT(*) FROM audit_log WHERE action = 'write_case' AND object LIKE "

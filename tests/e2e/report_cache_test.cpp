@@ -60,7 +60,7 @@ TEST_CASE("A year report is computed once while nothing changes and again after 
 
   // Every request is audited, hits included.
   domain::AuditFilter report_rows;
-  report_rows.object = "reports/woonoverlast/2024";
+  report_rows.objects = {"reports/woonoverlast/2024"};
   report_rows.limit = 100;
   CHECK(running.audit_trail.Query(report_rows).items.size() == 8);
 }

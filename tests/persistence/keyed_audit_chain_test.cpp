@@ -230,7 +230,10 @@ TEST_CASE_METHOD(KeyedChain, "A keyed chain verifies and names every row changed
 TEST_CASE_METHOD(KeyedChain, "A keyed chain rewritten without its key does not verify",
                  "[persistence][audit][audit_key]") {
   testing::DropAllAuditTriggers(db.database);
-  Exec(db.database, "UPDATE audit_log SET result = 'ok', object = 'tokens/mallory' WHERE id = 4");
+  // The subject too, as whoever forges a consistent chain would (Verify checks it).
+  Exec(db.database,
+       "UPDATE audit_log SET result = 'ok', object = 'tokens/mallory', subject = "
+       "'tokens/mallory' WHERE id = 4");
   SECTION("recomputed with plain SHA-256 and the head made unkeyed") {
     testing::RecomputeChain(db.database, nullptr, std::nullopt);
     ExpectBad(std::nullopt,

@@ -3,18 +3,24 @@
 #include <soci/soci.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <latch>
 #include <memory>
 #include <optional>
+#include <random>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "domain/access/audit_subject.hpp"
 #include "persistence/audit_chain.hpp"
+#include "persistence/migration.hpp"
+#include "persistence/migrator.hpp"
 #include "tests/persistence/temp_database.hpp"
 
 namespace casus::persistence {
@@ -63,20 +69,33 @@ void DropAuditTriggers(Database& database) {
 }
 
 // `count` rows chained exactly as Append chains them, in one transaction: many appends would
-// each wait for a disk sync.
-void Seed(Database& database, int count) {
+// each wait for a disk sync. Their objects take turns from `objects`; without `subjects`, as
+// a database before migration 014 held them (no subject column).
+void Seed(Database& database, int count, const std::vector<std::string>& objects = {"cases/17"},
+          bool subjects = true) {
   SessionLease sql(database);
   Transaction transaction(*sql, Transaction::Mode::kWrite);
   std::string prev_hash(kAuditGenesisHash);
   for (std::int64_t id = 1; id <= count; ++id) {
-    AuditEvent event = Event(static_cast<int>(id));
+    AuditEvent event = Event(static_cast<int>(id), objects[(id - 1) % objects.size()]);
     std::string hash = AuditChainHash(id, event, prev_hash);
-    *sql << "INSERT INTO audit_log (id, at, token, role, action, object, result, client, "
-            "prev_hash, hash) VALUES (:id, :at, :token, :role, :action, :object, :result, "
-            ":client, :prev_hash, :hash)",
-        soci::use(id), soci::use(event.at), soci::use(event.token), soci::use(event.role),
-        soci::use(event.action), soci::use(event.object), soci::use(event.result),
-        soci::use(event.client), soci::use(prev_hash), soci::use(hash);
+    std::string subject = domain::AuditSubjectOf(event.object);
+    const std::string columns =
+        "INSERT INTO audit_log (id, at, token, role, action, object, result, client, "
+        "prev_hash, hash";
+    const std::string values =
+        "VALUES (:id, :at, :token, :role, :action, :object, :result, :client, :prev_hash, :hash";
+    if (subjects) {
+      *sql << columns + ", subject) " + values + ", :subject)", soci::use(id), soci::use(event.at),
+          soci::use(event.token), soci::use(event.role), soci::use(event.action),
+          soci::use(event.object), soci::use(event.result), soci::use(event.client),
+          soci::use(prev_hash), soci::use(hash), soci::use(subject);
+    } else {
+      *sql << columns + ") " + values + ")", soci::use(id), soci::use(event.at),
+          soci::use(event.token), soci::use(event.role), soci::use(event.action),
+          soci::use(event.object), soci::use(event.result), soci::use(event.client),
+          soci::use(prev_hash), soci::use(hash);
+    }
     *sql << "UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1", soci::use(id),
         soci::use(hash);
     prev_hash = hash;
@@ -216,6 +235,10 @@ TEST_CASE_METHOD(Fixture, "A row changed in plain SQL is named", "[persistence][
                           AuditChainHash(17, event, prev) + "' WHERE id = 17");
     ExpectBad(18, "row 18: previous row changed, missing or reordered");
   }
+  SECTION("its subject, which the audit query finds it by") {
+    Exec(db.database, "UPDATE audit_log SET subject = 'cases/99' WHERE id = 12");
+    ExpectBad(12, "row 12: its subject was changed (it no longer follows its object)");
+  }
   SECTION("the newest row with its hash recomputed: it no longer matches the head") {
     auto event = Event(20);
     event.result = "denied";
@@ -350,6 +373,121 @@ TEST_CASE_METHOD(Fixture, "A row added past Casus is named, and Append refuses t
   CHECK_THROWS_AS(audit.Append(Event(6)), soci::soci_error);
 }
 
+TEST_CASE_METHOD(Fixture, "Query finds a subject's whole subtree and a deeper object alone",
+                 "[persistence][audit]") {
+  audit.Append(EventAt("2025-03-01T10:00:00Z", "cases/2"));                      // 1
+  audit.Append(EventAt("2025-03-01T10:00:01Z", "cases/2/history"));              // 2
+  audit.Append(EventAt("2025-03-01T10:00:02Z", "cases/20"));                     // 3
+  audit.Append(EventAt("2025-03-01T10:00:03Z", "cases/2/transitions"));          // 4
+  audit.Append(EventAt("2025-03-01T10:00:04Z", "signals/5/assessment"));         // 5
+  audit.Append(EventAt("2025-03-01T10:00:05Z", "cases"));                        // 6
+  audit.Append(EventAt("2025-03-01T10:00:06Z", "reports/woonoverlast?from=x"));  // 7
+  audit.Append(EventAt("2025-03-01T10:00:07Z", "reports/woonoverlast/2024"));    // 8
+  using IdList = std::vector<std::int64_t>;
+  domain::AuditFilter filter;
+  filter.objects = {"cases/2"};
+  CHECK(Ids(audit.Query(filter)) == IdList{1, 2, 4});
+  filter.objects = {"cases/2/history"};
+  CHECK(Ids(audit.Query(filter)) == IdList{2});
+  filter.objects = {"cases/2", "signals/5"};
+  CHECK(Ids(audit.Query(filter)) == IdList{1, 2, 4, 5});
+  filter.objects = {"cases"};
+  CHECK(Ids(audit.Query(filter)) == IdList{6});
+  filter.objects = {"reports/woonoverlast"};
+  CHECK(Ids(audit.Query(filter)) == IdList{7, 8});
+}
+
+TEST_CASE("Migration 14 gives every row written before it its subject and the chain verifies",
+          "[persistence][audit][migrator]") {
+  testing::TempDatabasePath file;
+  const auto postgres = testing::TestsOnPostgres() ? testing::FreshPostgresDatabase() : nullptr;
+  Database database(postgres ? postgres->connect() : file.path());
+  const auto migrations = EmbeddedMigrations(database.dialect());
+  const auto first_after = std::find_if(migrations.begin(), migrations.end(),
+                                        [](const Migration& m) { return m.version >= 14; });
+  Migrate(database, std::span<const Migration>(migrations.begin(), first_after));
+  Seed(database, 40,
+       {"cases/2", "cases/2/history", "cases", "signals/5/assessment",
+        "reports/woonoverlast?from=2024-01-01&to=2024-03-31", "reports/woonoverlast/2024",
+        "tokens/alice", "cases/20/transitions"},
+       /*subjects=*/false);
+  Migrate(database);
+
+  SociAuditTrail audit(database);
+  CHECK(audit.Verify().intact);
+  CHECK(Text(database, "SELECT subject FROM audit_log WHERE id = 2") == "cases/2");
+  CHECK(Text(database, "SELECT subject FROM audit_log WHERE id = 5") == "reports/woonoverlast");
+  CHECK(Text(database, "SELECT subject FROM audit_log WHERE id = 8") == "cases/20");
+  domain::AuditFilter filter;
+  filter.objects = {"cases/2"};
+  CHECK(Ids(audit.Query(filter)) == std::vector<std::int64_t>{1, 2, 9, 10, 17, 18, 25, 26, 33, 34});
+  audit.Append(Event(41, "cases/2/notes"));
+  CHECK(audit.Query(filter).items.size() == 11);
+  CHECK(audit.Verify().intact);
+}
+
+TEST_CASE_METHOD(Fixture, "Query answers exactly the rows domain::Matches selects",
+                 "[persistence][audit][property]") {
+  // The oracle is the domain's definition of a filter; the storage's SQL must agree with it
+  // for any mix of objects, names, results and periods, page by page.
+  std::mt19937 random(20261202);
+  const std::vector<std::string> objects = {"cases",
+                                            "cases/2",
+                                            "cases/2/history",
+                                            "cases/2/notes",
+                                            "cases/20",
+                                            "cases/20/transitions",
+                                            "signals/5",
+                                            "signals/5/assessment",
+                                            "audit",
+                                            "reports/woonoverlast?from=a&to=b",
+                                            "reports/woonoverlast/2024"};
+  const std::vector<std::string> tokens = {"alice", "bob", "Jan de Vries", "-"};
+  const std::vector<std::string> actions = {"read_case", "write_case", "read_audit"};
+  const std::vector<std::string> results = {"ok", "denied", "not_found", "invalid"};
+  const auto pick = [&random](const std::vector<std::string>& from) {
+    return from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(random)];
+  };
+  std::vector<AuditEvent> events;
+  for (int n = 0; n < 300; ++n) {
+    AuditEvent event = Event(n * 7, pick(objects));
+    event.token = pick(tokens);
+    event.action = pick(actions);
+    event.result = pick(results);
+    audit.Append(event);
+    events.push_back(event);
+  }
+  const auto maybe = [&](const std::vector<std::string>& from) -> std::optional<std::string> {
+    if (random() % 3 != 0) return std::nullopt;
+    return pick(from);
+  };
+  for (int round = 0; round < 60; ++round) {
+    domain::AuditFilter filter;
+    for (int n = static_cast<int>(random() % 3); n > 0; --n)
+      filter.objects.push_back(pick(objects));
+    filter.token = maybe(tokens);
+    filter.action = maybe(actions);
+    filter.result = maybe(results);
+    if (random() % 3 == 0) filter.from = Event(static_cast<int>(random() % 2100)).at;
+    if (random() % 3 == 0) filter.to = Event(static_cast<int>(random() % 2100)).at.substr(0, 10);
+    filter.limit = 1 + static_cast<int>(random() % 40);
+
+    std::vector<std::int64_t> expected;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      if (domain::Matches(filter, events[i])) expected.push_back(static_cast<std::int64_t>(i) + 1);
+    }
+    std::vector<std::int64_t> found;
+    for (int pages = 0; pages < 400; ++pages) {
+      const auto page = audit.Query(filter);
+      const auto ids = Ids(page);
+      found.insert(found.end(), ids.begin(), ids.end());
+      if (!page.next) break;
+      filter.after = page.next;
+    }
+    CHECK(found == expected);
+  }
+}
+
 TEST_CASE_METHOD(Fixture, "Query filters by object, period and keyset cursor",
                  "[persistence][audit]") {
   audit.Append(EventAt("2025-03-01T23:59:59Z", "cases/1"));   // 1
@@ -364,10 +502,10 @@ TEST_CASE_METHOD(Fixture, "Query filters by object, period and keyset cursor",
   SECTION("no filter: every row, ascending") {
     CHECK(Ids(audit.Query(filter)) == IdList{1, 2, 3, 4, 5, 6});
   }
-  SECTION("an object matches exactly") {
-    filter.object = "cases/1";
+  SECTION("an object matches itself, not another with its prefix") {
+    filter.objects = {"cases/1"};
     CHECK(Ids(audit.Query(filter)) == IdList{1, 3, 4, 5});
-    filter.object = "cases/";
+    filter.objects = {"cases/"};
     CHECK(audit.Query(filter).items.empty());
   }
   SECTION("bare dates take whole days") {
@@ -407,7 +545,7 @@ TEST_CASE_METHOD(Fixture, "Query filters by object, period and keyset cursor",
     CHECK_FALSE(page.next.has_value());
   }
   SECTION("every filter at once") {
-    filter.object = "cases/1";
+    filter.objects = {"cases/1"};
     filter.from = "2025-03-02";
     filter.to = "2025-03-03";
     filter.limit = 1;
@@ -471,7 +609,7 @@ TEST_CASE("Concurrent appends from several threads and processes form one intact
   CHECK(verification.rows_checked == kThreads * kAppends);
   for (int t = 0; t < kThreads; ++t) {
     domain::AuditFilter filter;
-    filter.object = "cases/" + std::to_string(t);
+    filter.objects = {"cases/" + std::to_string(t)};
     filter.limit = 100;
     CHECK(shared.Query(filter).items.size() == kAppends);
   }

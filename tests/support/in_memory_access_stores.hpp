@@ -13,7 +13,7 @@
 namespace casus::testing {
 
 // An AuditTrail in memory: rows in append order, no hashing (the chain is persistence's),
-// filters as SociAuditTrail.
+// filters by domain::Matches, as SociAuditTrail.
 class InMemoryAuditTrail final : public domain::AuditTrail {
  public:
   void Append(const domain::AuditEvent& event) override {
@@ -25,13 +25,7 @@ class InMemoryAuditTrail final : public domain::AuditTrail {
     domain::AuditPage page;
     for (const auto& row : rows_) {
       if (filter.after && row.id <= *filter.after) continue;
-      if (filter.object && row.event.object != *filter.object) continue;
-      // Instants compare as text; a bare date as `to` covers that whole day.
-      if (filter.from && row.event.at < *filter.from) continue;
-      if (filter.to && (filter.to->size() == 10 ? row.event.at.substr(0, 10) > *filter.to
-                                                : row.event.at > *filter.to)) {
-        continue;
-      }
+      if (!domain::Matches(filter, row.event)) continue;
       if (static_cast<int>(page.items.size()) == filter.limit) {
         page.next = page.items.back().id;
         break;

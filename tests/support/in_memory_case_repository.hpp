@@ -103,6 +103,14 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
         previous);
   }
 
+  // What signals.case_id is in the database: InMemorySignalRepository links an assessed
+  // signal here, so that Find answers its signal_ids as SociCaseRepository does.
+  void LinkSignal(domain::CaseId id, domain::SignalId signal) {
+    std::lock_guard lock(mutex_);
+    auto& ids = cases_.at(id).signal_ids;
+    ids.insert(std::upper_bound(ids.begin(), ids.end(), signal), signal);
+  }
+
  private:
   std::mutex mutex_;
   domain::CaseId last_id_ = 0;

@@ -94,6 +94,7 @@ class InMemorySignalRepository final : public domain::SignalRepository {
                         : domain::SignalStatus::kLinked;
     signal.assessment = assessment;
     ++signal.version;
+    if (assessment.case_id) cases_.LinkSignal(*assessment.case_id, id);
     return true;
   }
 

@@ -48,7 +48,7 @@ TEST_CASE("Reads, writes and refusals of casussen and signals each leave one aud
   });
   api.As(Role::kAnalist, [&] { api.Get("/api/v1/cases/1"); });
   CHECK(Rows(api) == Lines{
-                         "woonoverlast write_case cases ok",
+                         "woonoverlast write_case cases/1 ok",
                          "woonoverlast read_case cases/1 ok",
                          "woonoverlast write_case cases/1/transitions ok",
                          "woonoverlast read_case cases/1/history ok",
@@ -56,7 +56,7 @@ TEST_CASE("Reads, writes and refusals of casussen and signals each leave one aud
                          "woonoverlast read_case cases ok",
                          "woonoverlast read_signal signals denied",
                          "ondermijning read_case cases/1 denied",
-                         "ondermijning write_signal signals ok",
+                         "ondermijning write_signal signals/1 ok",
                          "ondermijning read_signal signals/1 ok",
                          "analist read_case cases/1 denied",
                      });
@@ -77,7 +77,7 @@ TEST_CASE("A request refused for its shape with a valid token is audited once, n
   api.Send(http::verb::post, "/api/v1/cases", kOndermijningBody, "text/plain");  // 415
   api.Transition(1, R"({"to":"lopend","on":"someday"})");                        // 422, web value
   CHECK(Rows(api) == Lines{
-                         "woonoverlast write_case cases ok",
+                         "woonoverlast write_case cases/1 ok",
                          "woonoverlast read_case cases malformed",
                          "woonoverlast read_case cases/abc malformed",
                          "woonoverlast write_case cases malformed",
@@ -94,7 +94,7 @@ TEST_CASE("A write the domain refuses is audited with its outcome", "[web][audit
   api.Transition(1, R"({"to":"lopend","on":"2024-03-05"})", "\"7\"");
   api.Post("/api/v1/cases", kOndermijningBody);  // not the woonoverlast team's kind
   CHECK(Rows(api) == Lines{
-                         "woonoverlast write_case cases ok",
+                         "woonoverlast write_case cases/1 ok",
                          "woonoverlast write_case cases/1/transitions forbidden_transition",
                          "woonoverlast write_case cases/1/transitions stale_version",
                          "woonoverlast write_case cases denied",
@@ -115,6 +115,9 @@ TEST_CASE("GET /api/v1/audit answers the beheerder the rows of one object with t
   CHECK(testing::Header(response, http::field::content_type) == "application/json");
   CHECK(response.body() ==
         R"({"items":[)"
+        R"({"id":1,"at":"2025-01-15T12:00:00Z","token":"woonoverlast","role":"woonoverlast",)"
+        R"("action":"write_case","object":"cases/1","result":"ok","client":"192.0.2.7",)"
+        R"("hash":"","count":1},)"
         R"({"id":3,"at":"2025-01-15T12:00:00Z","token":"woonoverlast","role":"woonoverlast",)"
         R"("action":"read_case","object":"cases/1","result":"ok","client":"192.0.2.7",)"
         R"("hash":"","count":1},)"
@@ -125,6 +128,42 @@ TEST_CASE("GET /api/v1/audit answers the beheerder the rows of one object with t
   CHECK(api.Get("/api/v1/audit?object=cases%2F1").body() == response.body());
   // Reading the trail is audited too.
   CHECK(Rows(api).back() == "beheerder read_audit audit ok");
+}
+
+TEST_CASE("A casus's audit trail holds everything under it and its linked signals",
+          "[web][audit]") {
+  Api api{Role::kOndermijning};
+  api.Receive();  // signal 1
+  api.Post("/api/v1/signals/1/assessment",
+           R"({"decision":"new_case","on":"2024-04-05","reported_on":"2024-04-05",)"
+           R"("themes":["drugs"],"summary":"Onderzoek loods","district":"Rokkeveen"})");
+  api.Receive();  // signal 2, unrelated
+  api.Get("/api/v1/cases/1/history");
+  api.Transition(1, R"({"to":"afgerond","on":"2024-01-01","result":"opgelost"})");  // refused
+  api.Post("/api/v1/cases/1/transitions", R"({"to":)");  // 400, its shape
+  api.Get("/api/v1/cases/10");
+  api.role = Role::kBeheerder;
+  const auto objects = [&](const std::string& query) {
+    std::vector<std::string> found;
+    const auto page = ParseJson(api.Get("/api/v1/audit" + query).body());
+    for (const auto& item : page["items"].GetArray()) {
+      found.push_back(std::string(item["object"].GetString()) + " " + item["result"].GetString());
+    }
+    return found;
+  };
+  CHECK(objects("?object=cases/1") == Lines{
+                                          "signals/1 ok",
+                                          "signals/1/assessment ok",
+                                          "cases/1/history ok",
+                                          "cases/1/transitions forbidden_transition",
+                                          "cases/1/transitions malformed",
+                                      });
+  CHECK(objects("?object=cases/1/history") == Lines{"cases/1/history ok"});
+  CHECK(objects("?object=cases/1&result=malformed") == Lines{"cases/1/transitions malformed"});
+  CHECK(objects("?object=signals/2") == Lines{"signals/2 ok"});
+  CHECK(objects("?action=write_signal&token=ondermijning") ==
+        Lines{"signals/1 ok", "signals/1/assessment ok", "signals/2 ok"});
+  CHECK(objects("?object=cases/10") == Lines{"cases/10 not_found"});
 }
 
 TEST_CASE("The audit trail pages with limit and after", "[web][audit]") {
@@ -149,7 +188,8 @@ TEST_CASE("GET /api/v1/audit takes dates and UTC instants for from and to", "[we
   Api api{Role::kBeheerder};
   for (const char* query :
        {"?from=2025-01-15", "?to=2025-01-15", "?from=2025-01-15T00:00:00Z&to=2025-01-15T23:59:59Z",
-        "?object=signals/3&from=2024-02-29&to=2025-12-31T12:00:00Z&limit=500&after=0"}) {
+        "?object=signals/3&from=2024-02-29&to=2025-12-31T12:00:00Z&limit=500&after=0",
+        "?token=Jan%20de%20Vries&action=read_case&result=not_found"}) {
     INFO(query);
     CHECK(api.Get(std::string("/api/v1/audit") + query).result() == http::status::ok);
   }
@@ -161,7 +201,8 @@ TEST_CASE("A bad audit query is refused with 400", "[web][audit]") {
        {"?from=15-01-2025", "?from=2025-02-30", "?to=2025-01-15T24:00:00Z",
         "?to=2025-01-15T12:00:00", "?to=2025-01-15 12:00:00Z", "?from=2025-01-15T12:00Z",
         "?from=2025-01-15T12:00:00+01:00", "?from=gisteren", "?limit=0", "?limit=501", "?after=-1",
-        "?token=alice", "?object=a&object=b"}) {
+        "?object=a&object=b", "?token=a%0Ab", "?action=read", "?action=READ_CASE",
+        "?result=ok&result=denied", "?subject=cases/1"}) {
     INFO(query);
     RequireProblem(api.Get(std::string("/api/v1/audit") + query), http::status::bad_request,
                    "malformed-request", "/api/v1/audit");

@@ -38,14 +38,19 @@ struct GuardedFixture {
   CaseId woonoverlast_case = 0;
   CaseId ondermijning_case = 0;
 
-  GuardedFixture() {
+  // A woonoverlast casus as the team registers it.
+  static NewCase Woonoverlast() {
     NewCase w;
     w.district = "Centrum";
     w.housing_type = HousingType::kKoop;
     w.reported_on = Date(2024, 3, 1);
     w.categories = {NuisanceCategory::kGeluid};
     w.summary = "Geluid";
-    woonoverlast_case = case_service.Register(w).id;
+    return w;
+  }
+
+  GuardedFixture() {
+    woonoverlast_case = case_service.Register(Woonoverlast()).id;
     NewCase o;
     o.kind = CaseKind::kOndermijning;
     o.reported_on = Date(2024, 3, 1);
@@ -166,4 +171,48 @@ TEST_CASE_METHOD(GuardedFixture, "A use case failing unexpectedly is audited as 
   const auto rows = audit.Rows();
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].event.result == "error");
+}
+
+TEST_CASE_METHOD(GuardedFixture, "A create is audited under the object it created",
+                 "[domain][access][audit]") {
+  NewCase w = Woonoverlast();
+  const CaseId created = guarded_cases.Register(woonoverlast, w).id;
+  w.district = "Nergenshuizen";
+  CodeOf([&] { guarded_cases.Register(woonoverlast, w); });
+  const auto rows = audit.Rows();
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].event.object == "cases/" + std::to_string(created));
+  CHECK(rows[0].event.result == "ok");
+  CHECK(rows[1].event.object == "cases");  // refused: nothing was created to name
+  CHECK(rows[1].event.result == "invalid");
+}
+
+TEST_CASE_METHOD(GuardedFixture, "The audit trail of a casus takes in the signals linked to it",
+                 "[domain][access][audit]") {
+  GuardedAuditService guarded_audit{audit, cases, gate};
+  NewSignal request;
+  request.received_on = Date(2024, 4, 1);
+  request.source = SignalSource::kMeldpunt;
+  request.themes = {Theme::kDrugs};
+  request.summary = "Hennep";
+  const SignalId linked = guarded_signals.Receive(ondermijning, request).id;
+  const SignalId other = guarded_signals.Receive(ondermijning, request).id;
+  AssessmentRequest link;
+  link.decision = AssessmentDecision::kLink;
+  link.on = Date(2024, 4, 2);
+  link.case_id = ondermijning_case;
+  guarded_signals.Assess(ondermijning, linked, link);
+  guarded_cases.History(ondermijning, ondermijning_case);
+
+  AuditFilter filter;
+  filter.objects = {"cases/" + std::to_string(ondermijning_case)};
+  std::vector<std::string> objects;
+  for (const auto& row : guarded_audit.Query(beheerder, filter).items) {
+    objects.push_back(row.event.object);
+  }
+  const std::string signal = "signals/" + std::to_string(linked);
+  CHECK(objects ==
+        std::vector<std::string>{signal, signal + "/assessment", filter.objects[0] + "/history"});
+  CHECK(std::find(objects.begin(), objects.end(), "signals/" + std::to_string(other)) ==
+        objects.end());
 }
