@@ -14,6 +14,7 @@ DomainServices::DomainServices(const Ports& ports, Date earliest_record_date)
       guarded_activities(activities, gate),
       guarded_reports(cases, ondermijning_reports, gate, ports.data_version),
       guarded_audit(ports.audit, ports.cases, gate),
-      retention(ports.personal_data, gate, ports.clock) {}
+      retention(ports.personal_data, gate, ports.clock),
+      idempotency_keys(ports.idempotency, ports.clock) {}
 
 }  // namespace casus::domain

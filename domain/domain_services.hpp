@@ -3,6 +3,7 @@
 #include "domain/access/access_gate.hpp"
 #include "domain/access/api_token.hpp"
 #include "domain/access/guarded_services.hpp"
+#include "domain/access/idempotency_keys.hpp"
 #include "domain/access/token_service.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/clock.hpp"
@@ -31,6 +32,8 @@ struct Ports {
   UnitOfWork* units = nullptr;
   // Changes whenever report data changes; null: the API's reports are computed every time.
   DataVersion* data_version = nullptr;
+  // The replies kept for Idempotency-Key; null: keys are not kept (commands serving no HTTP).
+  IdempotencyStore* idempotency = nullptr;
 };
 
 // Every use case of the domain, wired once on a set of ports: the plain services for trusted
@@ -60,6 +63,7 @@ class DomainServices {
   GuardedReportService guarded_reports;
   GuardedAuditService guarded_audit;
   RetentionService retention;
+  IdempotencyKeys idempotency_keys;
 };
 
 }  // namespace casus::domain

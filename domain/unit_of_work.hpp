@@ -9,8 +9,14 @@ namespace casus::domain {
 // does. Implemented in persistence/ (one transaction; on SQLite, group-committed by a single
 // writer); the in-memory fakes of the tests run `work` as it is.
 //
-// Thread-safety: Run may be called from any number of threads at once. Run must not be called
-// from inside `work`.
+// Nested units: Run called from inside `work` (on the same thread) runs the inner work at once,
+// as part of the enclosing unit, but rolls back alone: when the inner work throws, what it
+// changed is undone and the exception propagates; if the enclosing work catches it, the rest
+// of the enclosing unit commits as usual. (A use case failing inside a larger unit undoes its
+// change while the audit row of its refusal still commits: see web/router.hpp, Idempotency-Key.)
+// The in-memory fakes have no rollback; their use cases check before they change anything.
+//
+// Thread-safety: Run may be called from any number of threads at once.
 class UnitOfWork {
  public:
   virtual ~UnitOfWork() = default;

@@ -58,7 +58,7 @@ std::size_t GroupCommitWriter::QueueDepth() const {
 }
 
 void GroupCommitWriter::Run(const std::function<void()>& work) {
-  if (writing_on_this_thread == this) return work();  // nested: part of the running unit
+  if (writing_on_this_thread == this) return RunNested(work);  // part of the running unit
   auto unit = std::make_shared<Unit>(work);
   std::future<void> done = unit->done.get_future();
   {
@@ -76,6 +76,20 @@ void GroupCommitWriter::Run(const std::function<void()>& work) {
     // Started: it will commit or fail soon, and the caller must learn which.
   }
   done.get();
+}
+
+void GroupCommitWriter::RunNested(const std::function<void()>& work) {
+  // Only the writer thread gets here, inside WriteBatch, so batch_session_ is set.
+  soci::session& sql = *batch_session_;
+  Execute(sql, "SAVEPOINT casus_nested");
+  try {
+    work();
+  } catch (...) {
+    Execute(sql, "ROLLBACK TO casus_nested");
+    Execute(sql, "RELEASE casus_nested");
+    throw;
+  }
+  Execute(sql, "RELEASE casus_nested");
 }
 
 void GroupCommitWriter::Loop() {
@@ -106,6 +120,7 @@ void GroupCommitWriter::WriteBatch(std::deque<std::shared_ptr<Unit>>& batch) {
     SessionLease sql(database_);
     AmbientSession ambient(database_, *sql);
     Transaction transaction(*sql, Transaction::Mode::kWrite);
+    batch_session_ = &*sql;
     for (auto& unit : batch) {
       if (!unit->Start()) continue;  // its caller gave up on it
       started.push_back({unit, nullptr});
@@ -119,8 +134,10 @@ void GroupCommitWriter::WriteBatch(std::deque<std::shared_ptr<Unit>>& batch) {
         Execute(*sql, "RELEASE casus_unit");
       }
     }
+    batch_session_ = nullptr;
     transaction.Commit();
   } catch (const std::exception& error) {
+    batch_session_ = nullptr;
     // Nothing of this batch was committed: every unit fails, those not started as unavailable.
     std::fprintf(stderr, "casus: write batch failed: %s\n", error.what());
     for (auto& unit : batch) {

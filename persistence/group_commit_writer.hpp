@@ -26,8 +26,13 @@ namespace casus::persistence {
 // DomainError(kUnavailable), and is then guaranteed never to run: a caller told "unavailable"
 // changed nothing. A unit that has started is always waited for.
 //
-// Thread-safety: Run may be called from any number of threads. Run called from inside a unit
-// (on the writer thread) runs the work at once, inside that unit. Destruction finishes the
+// Nested units: Run called from inside a unit (on the writer thread) runs the work at once,
+// inside that unit, in a savepoint of its own: when it throws, what it changed is rolled back
+// and the exception propagates, while the enclosing unit goes on and commits what it did
+// besides if it catches the exception (a use case that fails inside a larger unit undoes its
+// own change while the refusal's audit row written after it still commits).
+//
+// Thread-safety: Run may be called from any number of threads. Destruction finishes the
 // units queued and joins the thread; the Database must outlive the writer.
 class GroupCommitWriter final : public domain::UnitOfWork {
  public:
@@ -58,6 +63,7 @@ class GroupCommitWriter final : public domain::UnitOfWork {
   struct Unit;
 
   void Loop();
+  void RunNested(const std::function<void()>& work);  // on the writer thread, in a unit
   void WriteBatch(std::deque<std::shared_ptr<Unit>>& batch);
 
   Database& database_;
@@ -68,7 +74,8 @@ class GroupCommitWriter final : public domain::UnitOfWork {
   bool stopping_ = false;
   std::atomic<bool> alive_{true};
   std::atomic<std::size_t> batches_{0};
-  std::thread thread_;  // last: starts after everything it uses
+  soci::session* batch_session_ = nullptr;  // the writer thread's, while it writes a batch
+  std::thread thread_;                      // last: starts after everything it uses
 };
 
 }  // namespace casus::persistence

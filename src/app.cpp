@@ -45,9 +45,10 @@ App::App(const std::string& db_path, const AuditAccess& audit, std::size_t conne
       audit_trail(database, KeyOf(audit)),
       personal_data(database),
       data_version(database),
+      idempotency(database),
       writer(database),
       services({cases, districts, signals, activities, token_store, token_crypto, audit_trail,
-                personal_data, clock, &writer, &data_version},
+                personal_data, clock, &writer, &data_version, &idempotency},
                earliest_record_date) {
   if (audit.use != AuditAccess::Use::kAppends) return;
   try {

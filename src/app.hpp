@@ -16,6 +16,7 @@
 #include "persistence/soci_case_repository.hpp"
 #include "persistence/soci_data_version.hpp"
 #include "persistence/soci_district_repository.hpp"
+#include "persistence/soci_idempotency_store.hpp"
 #include "persistence/soci_personal_data_store.hpp"
 #include "persistence/soci_signal_repository.hpp"
 #include "persistence/soci_token_store.hpp"
@@ -68,7 +69,8 @@ struct App {
   persistence::CachedTokenStore token_store{stored_tokens};  // no query per request
   persistence::SociAuditTrail audit_trail;
   persistence::SociPersonalDataStore personal_data;
-  persistence::SociDataVersion data_version;  // the API's year reports are cached under it
+  persistence::SociDataVersion data_version;      // the API's year reports are cached under it
+  persistence::SociIdempotencyStore idempotency;  // replies kept for Idempotency-Key, 24 h
   persistence::OpenSslTokenCrypto token_crypto;
   persistence::GroupCommitWriter writer;  // every change and audit row commits through it
   domain::SystemClock clock;

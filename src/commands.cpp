@@ -217,6 +217,11 @@ int Serve(const CommandLine& line) {
     // Refusals without a valid token are written per client and minute once it is over.
     PeriodicTask flush_refusals(std::chrono::seconds(5),
                                 [&app] { app.services.gate.FlushRefusals(); });
+    // Replies kept for Idempotency-Key expire after 24 hours; each Save removes expired ones
+    // too, this clears them when no keyed request comes.
+    PeriodicTask expire_idempotency_keys(std::chrono::minutes(10), [&app] {
+      app.services.gate.InOneUnit([&app] { app.services.idempotency_keys.RemoveExpired(); });
+    });
     server.RunUntilSignal(
         [&](unsigned short port) {
           std::cout << "listening on http://" << host << ':' << port << std::endl;  // scripts wait

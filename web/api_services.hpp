@@ -22,6 +22,8 @@ struct ApiServices {
   domain::GuardedActivityService& activities;
   domain::GuardedReportService& reports;
   domain::GuardedAuditService& audit;
+  // Replies kept for Idempotency-Key (the Router's; not Enabled: keys are checked, not kept).
+  domain::IdempotencyKeys& idempotency;
   // /readyz: whether storage answers now; empty means always (the in-memory test wiring).
   std::function<bool()> ready;
   // Sign-in with the identity provider's tokens beside the API tokens; null: API tokens only.
@@ -38,6 +40,7 @@ inline ApiServices ApiServicesOf(domain::DomainServices& services, std::function
           services.guarded_activities,
           services.guarded_reports,
           services.guarded_audit,
+          services.idempotency_keys,
           std::move(ready),
           people};
 }

@@ -1,11 +1,14 @@
 #include "web/router.hpp"
 
 #include <cstdio>
+#include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/access/access_policy.hpp"
+#include "web/idempotency.hpp"
 #include "web/media_type.hpp"
 #include "web/problem.hpp"
 #include "web/query_string.hpp"
@@ -211,20 +214,76 @@ Response Router::Dispatch(const Request& request, const std::string& client) {
     return ProtocolProblem(request, target.path, ProtocolError::kUnsupportedMediaType,
                            "the request body must be application/json");
   }
+  // The request as today, without a key; its refusals audited as those of the checks above.
+  const auto handle = [&] {
+    try {
+      // Routes without query parameters refuse any, as the list routes refuse unknown ones.
+      if (route.query == Query::kRefused) {
+        [[maybe_unused]] const QueryString none(target.query, {});
+      }
+      return route.handler(
+          {request, match.params, target.query, services_, actor ? &*actor : nullptr});
+    } catch (domain::DomainError& error) {
+      if (!error.audited() && error.code() != domain::ErrorCode::kUnavailable) {
+        audit_refusal(domain::AccessGate::ResultOf(error));
+        error.MarkAudited();
+      }
+      throw;
+    }
+  };
+  const bool keyed_method =
+      request.method() == http::verb::post || request.method() == http::verb::patch;
+  if (!keyed_method || !actor) return handle();
+  std::optional<std::string> key;
   try {
-    // Routes without query parameters refuse any, as the list routes refuse unknown ones.
-    if (route.query == Query::kRefused) {
-      [[maybe_unused]] const QueryString none(target.query, {});
-    }
-    return route.handler(
-        {request, match.params, target.query, services_, actor ? &*actor : nullptr});
+    key = IdempotencyKeyOf(request);
   } catch (domain::DomainError& error) {
-    if (!error.audited() && error.code() != domain::ErrorCode::kUnavailable) {
-      audit_refusal(domain::AccessGate::ResultOf(error));
-      error.MarkAudited();
-    }
+    audit_refusal(domain::AccessGate::ResultOf(error));
+    error.MarkAudited();
     throw;
   }
+  if (!key || !services_.idempotency.Enabled()) return handle();
+  return HandleOnce(request, *key, *actor, *route.info.action, object, handle);
+}
+
+// One unit of work: look the key up, replay or refuse, or handle and keep a 2xx reply with
+// the change it answers. Retries with one key serialise on the writer, so the second finds
+// the first's reply. A handler that fails inside rolls its change back alone (a nested unit)
+// while the unit commits its refusal's audit row; its exception is rethrown after that.
+Response Router::HandleOnce(const Request& request, const std::string& key,
+                            const domain::Actor& actor, domain::Action action,
+                            const std::string& object, const std::function<Response()>& handle) {
+  const std::string fingerprint = FingerprintOf(request);
+  std::optional<Response> response;
+  std::exception_ptr failure;
+  services_.gate.InOneUnit([&] {
+    if (const auto kept = services_.idempotency.Find(actor.token_name, key)) {
+      if (kept->fingerprint != fingerprint) {
+        services_.gate.Record(actor, action, object, "invalid");
+        domain::DomainError refusal(domain::ErrorCode::kInvalid,
+                                    "this Idempotency-Key was used for another request in the "
+                                    "last 24 hours; use a new key for a new request");
+        refusal.MarkAudited();
+        failure = std::make_exception_ptr(refusal);
+        return;
+      }
+      response = Replay(*kept, request);
+      services_.gate.Record(actor, action, object, "replayed");
+      return;
+    }
+    try {
+      response = handle();
+    } catch (...) {
+      failure = std::current_exception();
+      return;
+    }
+    const unsigned status = response->result_int();
+    if (status >= 200 && status < 300) {
+      services_.idempotency.Save(actor.token_name, key, ToStoredReply(*response, fingerprint));
+    }
+  });
+  if (failure) std::rethrow_exception(failure);
+  return std::move(*response);
 }
 
 }  // namespace casus::web

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,7 @@ struct RouteInfo {
 //   POST /api/v1/signals/{id}/assessment           link, dismiss: 200 with the signal;
 //                                                  new_case: 201 with the new casus, Location
 //   POST /api/v1/activities                        201 with the activity (no Location)
+//   (every POST and PATCH of /api/v1 also takes Idempotency-Key: see below)
 //   GET  /api/v1/activities?type=&year=&limit=&after=
 //   GET  /api/v1/reports/woonoverlast/{year}[?format=json|csv][&suppress_below=N]
 //   GET  /api/v1/reports/ondermijning/{year}[?format=json|csv][&suppress_below=N]
@@ -82,6 +84,20 @@ struct RouteInfo {
 //      its existence does not leak), 403 (registering a casus of another team's kind), 409
 //      (forbidden transition; a signal assessed already), 412 (stale If-Match). List routes
 //      answer only the caller's kind of casus whatever the filters say.
+//
+// Idempotency-Key (README "Safe retries"), on every POST and PATCH of a route with an action,
+// checked after step 4: a key that is not 1..255 visible ASCII characters, or two fields, is
+// 400. With a key, the request runs in one unit of work (AccessGate::InOneUnit) that looks
+// the key up under the caller's scope (their token or person name): found with the same
+// fingerprint (SHA-256 of method, target and body), the kept reply is given again (status,
+// body, Content-Type, Location, ETag, plus `Idempotent-Replayed: true`; audit result
+// "replayed") and the handler is not called; found with another, 422; not found, the handler
+// runs nested in the unit and a 2xx reply is kept under the key in the same transaction as
+// the change and its audit row. Retries with one key so serialise on the writer, and a crash
+// keeps both or neither. A refused request (non-2xx) is not kept: its change rolled back
+// alone (nested units roll back alone, domain/unit_of_work.hpp) while the unit commits its
+// refusal's audit row, and a retry runs again. Replies expire after 24 hours
+// (domain::IdempotencyKeys). New routes get all this from their method alone.
 // Every authenticated /api/v1 request from step 3 on leaves exactly one audit row (the
 // guarded services write it; refusals are "denied", a hidden casus included). Size limits
 // (413, 431) and unparseable HTTP (400) are the Session's and come before all of this.
@@ -121,6 +137,10 @@ class Router {
  private:
   Response HandleOrProblem(const Request& request, const std::string& client);  // one catch site
   Response Dispatch(const Request& request, const std::string& client);
+  // A POST or PATCH with an Idempotency-Key: `handle` at most once per key (see above).
+  Response HandleOnce(const Request& request, const std::string& key, const domain::Actor& actor,
+                      domain::Action action, const std::string& object,
+                      const std::function<Response()>& handle);
 
   ApiServices services_;
 };

@@ -24,6 +24,7 @@
 #include "persistence/soci_case_repository.hpp"
 #include "persistence/soci_data_version.hpp"
 #include "persistence/soci_district_repository.hpp"
+#include "persistence/soci_idempotency_store.hpp"
 #include "persistence/soci_personal_data_store.hpp"
 #include "persistence/soci_signal_repository.hpp"
 #include "persistence/soci_token_store.hpp"
@@ -81,8 +82,10 @@ struct RunningServer {
   persistence::OpenSslTokenCrypto token_crypto;
   persistence::GroupCommitWriter writer{database};
   persistence::SociDataVersion data_version{database};
+  persistence::SociIdempotencyStore idempotency{database};
   domain::DomainServices services{{cases, districts, signals, activities, token_store, token_crypto,
-                                   audit_trail, personal_data, clock, &writer, &data_version}};
+                                   audit_trail, personal_data, clock, &writer, &data_version,
+                                   &idempotency}};
   std::map<domain::Role, std::string> secrets;  // each role's token, for the tests to send
   web::Server server;
   unsigned short port;

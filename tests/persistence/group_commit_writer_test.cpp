@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -74,6 +75,81 @@ TEST_CASE("One failing unit in a batch of 50 rolls back alone; the other 49 comm
   CHECK(failing_rows == 0);
   // Units that waited together shared commits.
   CHECK(writer.BatchesCommitted() < static_cast<std::size_t>(kUnits));
+}
+
+std::vector<int> NoteIds(Database& database) {
+  SessionLease sql(database);
+  std::vector<int> ids(100);
+  *sql << "SELECT id FROM notes ORDER BY id", soci::into(ids);
+  return ids;
+}
+
+TEST_CASE("A nested unit that throws rolls back alone and the enclosing unit commits the rest",
+          "[persistence][writer]") {
+  TempDatabase db;
+  CreateNotes(db.database);
+  GroupCommitWriter writer(db.database);
+  bool caught = false;
+  writer.Run([&] {
+    InsertNote(db.database, 1);
+    try {
+      writer.Run([&] {
+        InsertNote(db.database, 2);
+        throw domain::DomainError(domain::ErrorCode::kInvalid, "no");
+      });
+    } catch (const domain::DomainError&) {
+      caught = true;  // the enclosing unit goes on: e.g. it writes the refusal's audit row
+    }
+    writer.Run([&] { InsertNote(db.database, 3); });  // a nested unit that succeeds stays
+    InsertNote(db.database, 4);
+  });
+  CHECK(caught);
+  CHECK(NoteIds(db.database) == std::vector<int>{1, 3, 4});
+}
+
+TEST_CASE("Nested units roll back to their own level only", "[persistence][writer]") {
+  TempDatabase db;
+  CreateNotes(db.database);
+  GroupCommitWriter writer(db.database);
+  writer.Run([&] {
+    writer.Run([&] {
+      InsertNote(db.database, 1);
+      try {
+        writer.Run([&] {
+          InsertNote(db.database, 2);
+          throw std::runtime_error("inner");
+        });
+      } catch (const std::runtime_error&) {
+      }
+      InsertNote(db.database, 3);
+    });
+    try {
+      writer.Run([&] {
+        InsertNote(db.database, 4);
+        throw std::runtime_error("middle");
+      });
+    } catch (const std::runtime_error&) {
+    }
+  });
+  CHECK(NoteIds(db.database) == std::vector<int>{1, 3});
+}
+
+TEST_CASE("An exception a nested unit lets through rolls back the whole enclosing unit",
+          "[persistence][writer]") {
+  TempDatabase db;
+  CreateNotes(db.database);
+  GroupCommitWriter writer(db.database);
+  CHECK_THROWS_AS(writer.Run([&] {
+    InsertNote(db.database, 1);
+    writer.Run([&] {
+      InsertNote(db.database, 2);
+      throw domain::DomainError(domain::ErrorCode::kConflict, "no");
+    });
+  }),
+                  domain::DomainError);
+  CHECK(CountRows(db.database, "notes") == 0);
+  writer.Run([&] { InsertNote(db.database, 5); });  // the writer goes on
+  CHECK(NoteIds(db.database) == std::vector<int>{5});
 }
 
 TEST_CASE("A unit's caller returns only once its change is committed for every connection",

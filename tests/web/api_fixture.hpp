@@ -15,6 +15,7 @@
 #include "support/in_memory_access_stores.hpp"
 #include "support/in_memory_activity_repository.hpp"
 #include "support/in_memory_case_repository.hpp"
+#include "support/in_memory_idempotency_store.hpp"
 #include "support/in_memory_signal_repository.hpp"
 #include "web/api_services.hpp"
 #include "web/http.hpp"
@@ -73,8 +74,10 @@ struct Api {
   domain::FixedClock clock{domain::Date(2025, 1, 15)};
   casus::testing::RecordingPersonalDataStore personal_data;
   domain::DataVersion* data_version;
+  casus::testing::InMemoryIdempotencyStore idempotency;
   domain::DomainServices services{{cases, districts, signals, activities, token_store, crypto,
-                                   audit_trail, personal_data, clock, nullptr, data_version}};
+                                   audit_trail, personal_data, clock, nullptr, data_version,
+                                   &idempotency}};
   bool storage_ready = true;  // what /readyz is told
   Router router{ApiServicesOf(services, [this] { return storage_ready; })};
   domain::Role role;
