@@ -268,7 +268,10 @@ Response Router::HandleOnce(const Request& request, const std::string& key,
         return;
       }
       response = Replay(*kept, request);
-      services_.gate.Record(actor, action, object, "replayed");
+      // A replayed create names what the first request created, as its own row did.
+      services_.gate.Record(actor, action,
+                            kept->location.empty() ? object : AuditObject(kept->location),
+                            "replayed");
       return;
     }
     try {
