@@ -95,8 +95,8 @@ TEST_CASE_METHOD(Fixture, "A correction at a stale version changes nothing",
 TEST_CASE_METHOD(Fixture, "The assignee list filter selects the handler's casussen",
                  "[persistence][correction]") {
   const auto fields = Woonoverlast();
-  cases.Create(fields, Registration(fields));
-  const auto mine = cases.Create(fields, Registration(fields));
+  service.Register(fields);
+  const auto mine = service.Register(fields);  // its postcode normalised, as a correction has it
   CaseCorrection take;
   take.assignee = std::optional<std::string>("woonoverlast");
   Correct(mine.id, take);
