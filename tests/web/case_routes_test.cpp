@@ -77,7 +77,8 @@ TEST_CASE("A casus without district and housing type shows them as null", "[web]
   CHECK(CaseJson(casus) ==
         R"({"id":1,"kind":"ondermijning","state":"gemeld","district":null,"housing_type":null,)"
         R"("reported_on":"2024-05-02","categories":[],"themes":["drugs","illegale_bewoning"],)"
-        R"("summary":"Hennepkwekerij vermoed","address":null,"signal_ids":[3,8],"assignee":null,"version":1})");
+        R"("summary":"Hennepkwekerij vermoed","address":null,"signal_ids":[3,8],)"
+        R"("assignee":null,"version":1})");
 }
 
 TEST_CASE("Content-Type application/json with a charset parameter is accepted", "[web]") {

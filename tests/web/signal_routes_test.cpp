@@ -255,8 +255,8 @@ TEST_CASE("Assessing a signal into a new casus answers 201 with the new casus", 
   CHECK(response.body() ==
         R"({"id":1,"kind":"ondermijning","state":"gemeld","district":"Rokkeveen",)"
         R"("housing_type":null,"reported_on":"2024-04-05","categories":[],"themes":["drugs"],)"
-        R"("summary":"Onderzoek loods Industrieweg","address":null,"signal_ids":[1],"assignee":null,)"
-        R"("version":1})");
+        R"("summary":"Onderzoek loods Industrieweg","address":null,"signal_ids":[1],)"
+        R"("assignee":null,"version":1})");
 
   const auto signal = ParseJson(api.Get("/api/v1/signals/1").body());
   CHECK(std::string(signal["status"].GetString()) == "linked");
