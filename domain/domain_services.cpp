@@ -9,7 +9,7 @@ DomainServices::DomainServices(const Ports& ports, Date earliest_record_date)
       ondermijning_reports(ports.signals, ports.cases, ports.activities),
       tokens(ports.tokens, ports.token_crypto, ports.clock),
       gate(ports.audit, ports.units != nullptr ? *ports.units : direct_units_, ports.clock),
-      guarded_cases(cases, gate),
+      guarded_cases(cases, gate, &ports.tokens),
       guarded_signals(signals, gate),
       guarded_activities(activities, gate),
       guarded_reports(cases, ondermijning_reports, gate, ports.data_version),

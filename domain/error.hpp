@@ -11,16 +11,17 @@ namespace casus::domain {
 // When adding an enumerator, add its audit name below and its row in web/problem.cpp's table
 // (the one place they meet HTTP); a static_assert there names a forgotten one.
 enum class ErrorCode {
-  kMalformed,            // the request's shape is wrong: syntax, types, unknown or missing fields
-  kInvalid,              // well-formed but semantically unacceptable: unknown wijk, future date
-  kNotFound,             // no such object
-  kForbiddenTransition,  // the lifecycle table does not allow this state change
-  kConflict,             // the object's current state makes the request impossible
-  kStaleVersion,         // If-Match named a version that is no longer current
-  kDateOutOfOrder,       // an effective date precedes the previous transition's date
-  kUnauthenticated,      // no valid token: missing, malformed, unknown, expired or revoked
-  kForbidden,            // the caller's role may not do this at all
-  kUnavailable,          // storage cannot take the request now (locked, overloaded); retry later
+  kMalformed,             // the request's shape is wrong: syntax, types, unknown or missing fields
+  kInvalid,               // well-formed but semantically unacceptable: unknown wijk, future date
+  kNotFound,              // no such object
+  kForbiddenTransition,   // the lifecycle table does not allow this state change
+  kConflict,              // the object's current state makes the request impossible
+  kStaleVersion,          // If-Match named a version that is no longer current
+  kDateOutOfOrder,        // an effective date precedes the previous transition's date
+  kUnauthenticated,       // no valid token: missing, malformed, unknown, expired or revoked
+  kForbidden,             // the caller's role may not do this at all
+  kUnavailable,           // storage cannot take the request now (locked, overloaded); retry later
+  kPreconditionRequired,  // a change that must name the version it applies to (If-Match) did not
 };
 
 // The audit trail's result names of the failures ("ok" and "error" are the gate's own).
@@ -36,6 +37,7 @@ inline constexpr std::array kEnumNames<ErrorCode> = {
     std::pair{ErrorCode::kUnauthenticated, std::string_view{"unauthenticated"}},
     std::pair{ErrorCode::kForbidden, std::string_view{"denied"}},
     std::pair{ErrorCode::kUnavailable, std::string_view{"unavailable"}},
+    std::pair{ErrorCode::kPreconditionRequired, std::string_view{"precondition_required"}},
 };
 
 // Thrown by the domain for errors that end a request. what() is safe to show to a client:

@@ -22,7 +22,7 @@ using domain::CaseId;
 constexpr const char* kCaseColumns =
     "c.id, c.kind, c.state, d.name, c.housing_type, c.reported_on, c.summary, "
     "c.address_street, c.address_number, c.address_postcode, c.address_city, c.version, "
-    "(SELECT t.effective_on FROM case_transitions t WHERE t.case_id = c.id "
+    "c.assignee, (SELECT t.effective_on FROM case_transitions t WHERE t.case_id = c.id "
     "ORDER BY t.sequence DESC LIMIT 1)";
 constexpr const char* kCaseFrom = " FROM cases c LEFT JOIN districts d ON d.id = c.district_id";
 
@@ -36,6 +36,7 @@ struct CaseRow {
   std::string summary;
   AddressColumns address;
   std::int64_t version = 0;
+  Nullable assignee;
   std::string last_change_on;
 
   void Into(soci::statement& statement) {
@@ -51,6 +52,7 @@ struct CaseRow {
     statement.exchange(soci::into(address.postcode.value, address.postcode.indicator));
     statement.exchange(soci::into(address.city.value, address.city.indicator));
     statement.exchange(soci::into(version));
+    statement.exchange(soci::into(assignee.value, assignee.indicator));
     statement.exchange(soci::into(last_change_on));
   }
 
@@ -65,6 +67,7 @@ struct CaseRow {
     casus.summary = summary;
     casus.address = address.Get();
     casus.version = version;
+    casus.assignee = assignee.Get();
     casus.last_change_on = ParseStoredDate(last_change_on, "case_transitions.effective_on");
     return casus;
   }
@@ -129,7 +132,8 @@ SqlConditions CaseConditions(const domain::CaseFilter& filter) {
       .WhereIf(OptionalWire(filter.state), "c.state = :state", "state")
       .WhereIf(filter.district, "c.district_id = (SELECT id FROM districts WHERE name = :district)",
                "district")
-      .WhereIf(OptionalWire(filter.housing_type), "c.housing_type = :housing_type", "housing_type");
+      .WhereIf(OptionalWire(filter.housing_type), "c.housing_type = :housing_type", "housing_type")
+      .WhereIf(filter.assignee, "c.assignee = :assignee", "assignee");
   return conditions;
 }
 
@@ -270,6 +274,124 @@ bool SociCaseRepository::AppendTransition(CaseId id, std::int64_t expected_versi
   InsertTransition(*sql, id, (last_indicator == soci::i_ok ? last : 0) + 1, record);
   transaction.Commit();
   return true;
+}
+
+bool SociCaseRepository::Correct(const domain::Casus& corrected, std::int64_t expected_version,
+                                 const std::vector<domain::CaseChange>& changes) {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kWrite);
+  CaseId id = corrected.id;
+  NullableOf<std::int64_t> district_id = DistrictIdOf(*sql, corrected.district);
+  Nullable housing_type = NullableWire(corrected.housing_type);
+  std::string reported_on = corrected.reported_on.ToString();
+  std::string summary = corrected.summary;
+  AddressColumns address = AddressColumns::Of(corrected.address);
+  Nullable assignee = Nullable::Of(corrected.assignee);
+  CachedStatement update(
+      *sql,
+      "UPDATE cases SET district_id = :district_id, housing_type = :housing_type, "
+      "reported_on = :reported_on, summary = :summary, address_street = :street, "
+      "address_number = :number, address_postcode = :postcode, address_city = :city, "
+      "assignee = :assignee, version = version + 1 WHERE id = :id AND version = :version");
+  update->exchange(soci::use(district_id.value, district_id.indicator, "district_id"));
+  update->exchange(soci::use(housing_type.value, housing_type.indicator, "housing_type"));
+  update->exchange(soci::use(reported_on, "reported_on"));
+  update->exchange(soci::use(summary, "summary"));
+  update->exchange(soci::use(address.street.value, address.street.indicator, "street"));
+  update->exchange(soci::use(address.number.value, address.number.indicator, "number"));
+  update->exchange(soci::use(address.postcode.value, address.postcode.indicator, "postcode"));
+  update->exchange(soci::use(address.city.value, address.city.indicator, "city"));
+  update->exchange(soci::use(assignee.value, assignee.indicator, "assignee"));
+  update->exchange(soci::use(id, "id"));
+  update->exchange(soci::use(expected_version, "version"));
+  update.Execute();
+  if (update->get_affected_rows() == 0) return false;  // the transaction rolls back
+
+  for (const domain::CaseChange& change : changes) {
+    if (change.field == "reported_on") {
+      // The registration row carries the reported date (migration 011 allows this one update).
+      Execute(*sql,
+              "UPDATE case_transitions SET effective_on = :on WHERE case_id = :id AND sequence = 1",
+              soci::use(reported_on, "on"), soci::use(id, "id"));
+    } else if (change.field == "categories") {
+      Execute(*sql, "DELETE FROM case_categories WHERE case_id = :id", soci::use(id, "id"));
+      int position = 0;
+      for (const domain::NuisanceCategory category : corrected.categories) {
+        ++position;
+        std::string name = Wire(category);
+        Execute(*sql,
+                "INSERT INTO case_categories (case_id, category, position) "
+                "VALUES (:id, :category, :position)",
+                soci::use(id, "id"), soci::use(name, "category"), soci::use(position, "position"));
+      }
+    } else if (change.field == "themes") {
+      Execute(*sql, "DELETE FROM case_themes WHERE case_id = :id", soci::use(id, "id"));
+      int position = 0;
+      for (const domain::Theme theme : corrected.themes) {
+        ++position;
+        std::string name = Wire(theme);
+        Execute(*sql,
+                "INSERT INTO case_themes (case_id, theme, position) "
+                "VALUES (:id, :theme, :position)",
+                soci::use(id, "id"), soci::use(name, "theme"), soci::use(position, "position"));
+      }
+    }
+    std::string field = change.field;
+    Nullable old_value = Nullable::Of(change.old_value);
+    Nullable new_value = Nullable::Of(change.new_value);
+    Nullable reason = Nullable::Of(change.reason);
+    std::string who = change.who;
+    std::string at = change.at;
+    Execute(
+        *sql,
+        "INSERT INTO case_changes (case_id, field, old_value, new_value, reason, who, changed_at) "
+        "VALUES (:id, :field, :old_value, :new_value, :reason, :who, :changed_at)",
+        soci::use(id, "id"), soci::use(field, "field"),
+        soci::use(old_value.value, old_value.indicator, "old_value"),
+        soci::use(new_value.value, new_value.indicator, "new_value"),
+        soci::use(reason.value, reason.indicator, "reason"), soci::use(who, "who"),
+        soci::use(at, "changed_at"));
+  }
+  transaction.Commit();
+  return true;
+}
+
+namespace {
+
+struct ChangeRow {
+  std::string field;
+  Nullable old_value;
+  Nullable new_value;
+  Nullable reason;
+  std::string who;
+  std::string at;
+
+  void Into(soci::statement& statement) {
+    statement.exchange(soci::into(field));
+    statement.exchange(soci::into(old_value.value, old_value.indicator));
+    statement.exchange(soci::into(new_value.value, new_value.indicator));
+    statement.exchange(soci::into(reason.value, reason.indicator));
+    statement.exchange(soci::into(who));
+    statement.exchange(soci::into(at));
+  }
+
+  domain::CaseChange ToChange() const {
+    return {field, old_value.Get(), new_value.Get(), reason.Get(), who, at};
+  }
+};
+
+}  // namespace
+
+std::vector<domain::CaseChange> SociCaseRepository::Changes(CaseId id) {
+  SessionLease sql(database_);
+  SqlConditions of_case;
+  of_case.Where("h.case_id = :id", "id", id);
+  return FetchRows<ChangeRow>(
+      *sql,
+      "SELECT h.field, h.old_value, h.new_value, h.reason, h.who, h.changed_at FROM case_changes "
+      "h" +
+          of_case.Sql() + " ORDER BY h.id",
+      [&of_case](soci::statement& statement) { of_case.Use(statement); }, &ChangeRow::ToChange);
 }
 
 std::vector<domain::CaseTimeline> SociCaseRepository::Timelines(domain::CaseKind kind,

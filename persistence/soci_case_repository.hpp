@@ -37,6 +37,9 @@ class SociCaseRepository final : public domain::CaseRepository {
   domain::CasePage List(const domain::CaseFilter& filter) override;
   std::vector<domain::TransitionRecord> History(domain::CaseId id) override;
   // Also returns false, changing nothing, when the casus does not exist.
+  bool Correct(const domain::Casus& corrected, std::int64_t expected_version,
+               const std::vector<domain::CaseChange>& changes) override;
+  std::vector<domain::CaseChange> Changes(domain::CaseId id) override;
   bool AppendTransition(domain::CaseId id, std::int64_t expected_version,
                         const domain::TransitionRecord& record) override;
   // Two queries (casussen, then all their transitions) in one snapshot.

@@ -79,7 +79,9 @@ std::vector<domain::DueRecord> SociPersonalDataStore::CasesClosedBefore(domain::
       "(SELECT MAX(l.sequence) FROM case_transitions l WHERE l.case_id = c.id) "
       "WHERE c.kind = :kind AND c.state IN ('afgerond', 'ontkracht') AND t.effective_on < "
       ":cutoff AND (c.purged_on IS NULL OR EXISTS (SELECT 1 FROM case_transitions r "
-      "WHERE r.case_id = c.id AND r.reason IS NOT NULL)) ORDER BY c.id",
+      "WHERE r.case_id = c.id AND r.reason IS NOT NULL) OR EXISTS (SELECT 1 FROM case_changes h "
+      "WHERE h.case_id = c.id AND (h.reason IS NOT NULL OR (h.field IN ('summary', 'address') "
+      "AND (h.old_value IS NOT NULL OR h.new_value IS NOT NULL))))) ORDER BY c.id",
       "case_transitions.effective_on", [&](soci::statement& statement) {
         statement.exchange(soci::use(kind_text, "kind"));
         statement.exchange(soci::use(cutoff_text, "cutoff"));
@@ -112,6 +114,16 @@ domain::PurgedIds SociPersonalDataStore::Purge(const std::vector<domain::CaseId>
                        "(SELECT c.id FROM cases c WHERE c.id = :id AND "
                        "c.state IN ('afgerond', 'ontkracht'))",
        soci::use(id, "id"));
+  // A correction's reason and the values of summary and address it kept are personal data too.
+  soci::statement changes =
+      (sql->prepare << "UPDATE case_changes SET reason = NULL, "
+                       "old_value = CASE WHEN field IN ('summary', 'address') THEN NULL "
+                       "ELSE old_value END, "
+                       "new_value = CASE WHEN field IN ('summary', 'address') THEN NULL "
+                       "ELSE new_value END "
+                       "WHERE case_id IN (SELECT c.id FROM cases c WHERE c.id = :id AND "
+                       "c.state IN ('afgerond', 'ontkracht'))",
+       soci::use(id, "id"));
   soci::statement case_rows =
       (sql->prepare << "UPDATE cases SET summary = '', address_street = NULL, "
                        "address_number = NULL, address_postcode = NULL, address_city = NULL, "
@@ -121,6 +133,7 @@ domain::PurgedIds SociPersonalDataStore::Purge(const std::vector<domain::CaseId>
   for (const domain::CaseId case_id : cases) {
     id = case_id;
     transitions.execute(true);
+    changes.execute(true);
     case_rows.execute(true);
     if (case_rows.get_affected_rows() > 0) purged.cases.push_back(case_id);
   }

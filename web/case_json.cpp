@@ -1,5 +1,8 @@
 #include "web/case_json.hpp"
 
+#include <utility>
+
+#include "domain/error.hpp"
 #include "web/json_values.hpp"
 
 namespace casus::web {
@@ -73,6 +76,63 @@ domain::TransitionRequest TransitionRequestFromJson(std::string_view body) {
   return request;
 }
 
+domain::CaseCorrection CaseCorrectionFromJson(std::string_view body) {
+  const JsonBody json(body);
+  const JsonObjectReader reader(json.root(), "",
+                                {"district", "housing_type", "categories", "summary", "address",
+                                 "reported_on", "themes", "assignee", "reason", "state"});
+  if (reader.Has("state")) {
+    throw domain::DomainError(domain::ErrorCode::kConflict,
+                              "the state is not corrected: move the casus with POST "
+                              "/api/v1/cases/{id}/transitions");
+  }
+  domain::CaseCorrection correction;
+  if (reader.Has("district")) correction.district = reader.OptionalString("district");
+  if (reader.Has("housing_type")) {
+    correction.housing_type = reader.OptionalEnum<domain::HousingType>("housing_type");
+  }
+  if (reader.Has("categories")) {
+    correction.categories = reader.OptionalEnumArray<domain::NuisanceCategory>("categories");
+  }
+  if (reader.Has("summary")) correction.summary = reader.RequiredString("summary");
+  if (reader.Has("address")) correction.address = OptionalAddress(reader, "address");
+  if (reader.Has("reported_on")) correction.reported_on = reader.RequiredDate("reported_on");
+  if (reader.Has("themes")) correction.themes = reader.OptionalEnumArray<domain::Theme>("themes");
+  if (reader.Has("assignee")) correction.assignee = reader.OptionalString("assignee");
+  correction.reason = reader.OptionalString("reason");
+  return correction;
+}
+
+std::string ChangesJson(const std::vector<domain::CaseChange>& changes) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  writer.StartArray();
+  for (const auto& change : changes) {
+    writer.StartObject();
+    WriteKey(writer, "field");
+    WriteString(writer, change.field);
+    // The values are kept as JSON text (case_changes); null once purged.
+    for (const auto& [key, value] :
+         {std::pair{"old", &change.old_value}, std::pair{"new", &change.new_value}}) {
+      WriteKey(writer, key);
+      if (value->has_value()) {
+        writer.RawValue((*value)->data(), (*value)->size(), rapidjson::kObjectType);
+      } else {
+        writer.Null();
+      }
+    }
+    WriteKey(writer, "reason");
+    WriteOptionalString(writer, change.reason);
+    WriteKey(writer, "who");
+    WriteString(writer, change.who);
+    WriteKey(writer, "at");
+    WriteString(writer, change.at);
+    writer.EndObject();
+  }
+  writer.EndArray();
+  return buffer.GetString();
+}
+
 void WriteCase(JsonWriter& writer, const domain::Casus& casus) {
   writer.StartObject();
   WriteKey(writer, "id");
@@ -97,6 +157,8 @@ void WriteCase(JsonWriter& writer, const domain::Casus& casus) {
   WriteAddress(writer, casus.address);
   WriteKey(writer, "signal_ids");
   WriteInt64s(writer, casus.signal_ids);
+  WriteKey(writer, "assignee");
+  WriteOptionalString(writer, casus.assignee);
   WriteKey(writer, "version");
   writer.Int64(casus.version);
   writer.EndObject();

@@ -43,6 +43,16 @@ std::string CasePageJson(const domain::CasePage& page);
 
 // A JSON array of transitions, in the order given: {"sequence","from","to","on","reason",
 // "result","recorded_at","partner","measure","legal_basis","until"}, absent values null.
+// The body of PATCH /api/v1/cases/{id}: any of district, housing_type, categories, summary,
+// address, reported_on, themes, assignee (a member given as null clears it; summary and
+// reported_on cannot be null) and reason. `state` is refused with kConflict (409): a state
+// moves only by a transition.
+domain::CaseCorrection CaseCorrectionFromJson(std::string_view body);
+
+// The corrections of a casus, oldest first: [{"field","old","new","reason","who","at"}], old
+// and new as the field's JSON value.
+std::string ChangesJson(const std::vector<domain::CaseChange>& changes);
+
 std::string HistoryJson(const std::vector<domain::TransitionRecord>& history);
 
 }  // namespace casus::web

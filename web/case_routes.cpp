@@ -51,13 +51,15 @@ Response PostCase(domain::GuardedCaseService& service, const domain::Actor& acto
 
 Response ListCases(domain::GuardedCaseService& service, const domain::Actor& actor,
                    const Request& request, std::string_view query) {
-  const QueryString parameters(query,
-                               {"kind", "state", "district", "housing_type", "limit", "after"});
+  const QueryString parameters(
+      query, {"kind", "state", "district", "housing_type", "assignee", "limit", "after"});
   domain::CaseFilter filter;
   filter.kind = EnumParameter<domain::CaseKind>(parameters, "kind");
   filter.state = EnumParameter<domain::CaseState>(parameters, "state");
   filter.district = parameters.Get("district");
   filter.housing_type = EnumParameter<domain::HousingType>(parameters, "housing_type");
+  filter.assignee = parameters.Get("assignee");
+  if (filter.assignee == "me") filter.assignee = actor.token_name;  // the caller's own casussen
   filter.limit = LimitParameter(parameters);
   filter.after = AfterParameter(parameters);
   return JsonResponse(request, http::status::ok, CasePageJson(service.List(actor, filter)));
@@ -74,6 +76,25 @@ Response PostTransition(domain::GuardedCaseService& service, const domain::Actor
   const domain::TransitionRequest transition = TransitionRequestFromJson(request.body());
   return CaseResponse(request, http::status::ok,
                       service.Transition(actor, id, transition, if_match));
+}
+
+Response PatchCase(domain::GuardedCaseService& service, const domain::Actor& actor,
+                   const Request& request, domain::CaseId id) {
+  // A correction always names the version it corrects: without If-Match a client that never
+  // read the casus would overwrite what it has not seen (RFC 6585 428).
+  if (request.count(http::field::if_match) == 0) {
+    throw domain::DomainError(
+        domain::ErrorCode::kPreconditionRequired,
+        R"(a correction requires If-Match with the casus's version, e.g. "3")");
+  }
+  const std::optional<std::int64_t> if_match = ParseIfMatch(request);
+  const domain::CaseCorrection correction = CaseCorrectionFromJson(request.body());
+  return CaseResponse(request, http::status::ok, service.Correct(actor, id, correction, if_match));
+}
+
+Response GetChanges(domain::GuardedCaseService& service, const domain::Actor& actor,
+                    const Request& request, domain::CaseId id) {
+  return JsonResponse(request, http::status::ok, ChangesJson(service.Changes(actor, id)));
 }
 
 Response GetHistory(domain::GuardedCaseService& service, const domain::Actor& actor,

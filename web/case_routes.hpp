@@ -30,6 +30,15 @@ Response GetCase(domain::GuardedCaseService& service, const domain::Actor& actor
 Response PostTransition(domain::GuardedCaseService& service, const domain::Actor& actor,
                         const Request& request, domain::CaseId id);
 
+// PATCH /api/v1/cases/{id}: a correction (CaseCorrectionFromJson). If-Match is required (428
+// without it, 412 when stale; "*" takes the casus as it is) -> 200 with the casus and its ETag.
+Response PatchCase(domain::GuardedCaseService& service, const domain::Actor& actor,
+                   const Request& request, domain::CaseId id);
+
+// GET /api/v1/cases/{id}/changes -> its corrections as a JSON array, oldest first.
+Response GetChanges(domain::GuardedCaseService& service, const domain::Actor& actor,
+                    const Request& request, domain::CaseId id);
+
 // GET /api/v1/cases/{id}/history -> a JSON array, oldest first.
 Response GetHistory(domain::GuardedCaseService& service, const domain::Actor& actor,
                     const Request& request, domain::CaseId id);

@@ -50,6 +50,9 @@ class JsonObjectReader {
   JsonObjectReader(const rapidjson::Value& object, std::string path,
                    std::initializer_list<std::string_view> allowed);
 
+  // Whether the member is there at all, null included (a merge patch's null clears a field).
+  bool Has(std::string_view field) const { return Find(field) != nullptr; }
+
   std::string RequiredString(std::string_view field) const;
   std::optional<std::string> OptionalString(std::string_view field) const;
   domain::Date RequiredDate(std::string_view field) const;  // "YYYY-MM-DD"

@@ -16,10 +16,13 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-bool IsJsonMediaType(std::string_view content_type) {
+bool IsJsonMediaType(std::string_view content_type, std::string_view also) {
   const auto semicolon = content_type.find(';');
   const std::string_view type = TrimWhitespace(content_type.substr(0, semicolon));
-  if (!EqualsIgnoreCase(type, "application/json")) return false;
+  if (!EqualsIgnoreCase(type, "application/json") &&
+      (also.empty() || !EqualsIgnoreCase(type, also))) {
+    return false;
+  }
   if (semicolon == std::string_view::npos) return true;
   // Beast's param_list reads ";name=value" pairs (values possibly quoted) as RFC 7230 has
   // them; parameters that do not parse as such end the list, and are not a charset.

@@ -19,7 +19,7 @@ struct ProblemKind {
 };
 
 // The only place where domain error codes meet HTTP: one row per ErrorCode, in its order.
-constexpr std::array<std::pair<domain::ErrorCode, ProblemKind>, 10> kDomainProblems = {{
+constexpr std::array<std::pair<domain::ErrorCode, ProblemKind>, 11> kDomainProblems = {{
     {domain::ErrorCode::kMalformed,
      {http::status::bad_request, "malformed-request", "Malformed request"}},
     {domain::ErrorCode::kInvalid,
@@ -38,6 +38,8 @@ constexpr std::array<std::pair<domain::ErrorCode, ProblemKind>, 10> kDomainProbl
     {domain::ErrorCode::kForbidden, {http::status::forbidden, "forbidden", "Forbidden"}},
     {domain::ErrorCode::kUnavailable,
      {http::status::service_unavailable, "unavailable", "Service unavailable"}},
+    {domain::ErrorCode::kPreconditionRequired,
+     {http::status::precondition_required, "precondition-required", "Precondition required"}},
 }};
 
 // The protocol's own failures, likewise one row per ProtocolError in its order.

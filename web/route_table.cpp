@@ -54,6 +54,16 @@ constexpr Route kRoutes[] = {
      [](const RouteCall& c) {
        return GetCase(c.services.cases, c.actor(), c.request, CaseIdInPath(c));
      }},
+    {{verb::patch, "/api/v1/cases/{id}", Action::kWriteCase},
+     Query::kRefused,
+     [](const RouteCall& c) {
+       return PatchCase(c.services.cases, c.actor(), c.request, CaseIdInPath(c));
+     }},
+    {{verb::get, "/api/v1/cases/{id}/changes", Action::kReadCase},
+     Query::kRefused,
+     [](const RouteCall& c) {
+       return GetChanges(c.services.cases, c.actor(), c.request, CaseIdInPath(c));
+     }},
     {{verb::post, "/api/v1/cases/{id}/transitions", Action::kWriteCase},
      Query::kRefused,
      [](const RouteCall& c) {

@@ -214,6 +214,13 @@ Response Router::Dispatch(const Request& request, const std::string& client) {
     return ProtocolProblem(request, target.path, ProtocolError::kUnsupportedMediaType,
                            "the request body must be application/json");
   }
+  if (request.method() == http::verb::patch &&
+      !IsJsonMediaType(ToStd(request[http::field::content_type]), "application/merge-patch+json")) {
+    audit_refusal("unsupported_media_type");
+    return ProtocolProblem(request, target.path, ProtocolError::kUnsupportedMediaType,
+                           "the request body must be application/json or "
+                           "application/merge-patch+json");
+  }
   // The request as today, without a key; its refusals audited as those of the checks above.
   const auto handle = [&] {
     try {

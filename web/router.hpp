@@ -28,8 +28,16 @@ struct RouteInfo {
 //   GET  /readyz                                   {"status":"ready"}, or 503 when the database
 //                                                  does not answer a read or its writer stopped
 //   POST /api/v1/cases                             201, Location, ETag "1"
-//   GET  /api/v1/cases?kind=&state=&district=&housing_type=&limit=&after=
+//   GET  /api/v1/cases?kind=&state=&district=&housing_type=&assignee=&limit=&after=
+//                                                  assignee=me: the caller's own casussen
 //   GET  /api/v1/cases/{id}                        ETag "<version>"
+//   PATCH /api/v1/cases/{id}                       a correction (district, housing_type,
+//                                                  categories, summary, address, reported_on,
+//                                                  themes, assignee; reason); If-Match required
+//                                                  (428 without, 412 stale); `state` 409;
+//                                                  application/json or merge-patch+json
+//   GET  /api/v1/cases/{id}/changes                [{"field","old","new","reason","who","at"}]
+//                                                  oldest first
 //   POST /api/v1/cases/{id}/transitions            honours If-Match; ETag of the new version
 //   GET  /api/v1/cases/{id}/history                JSON array, oldest first
 //   POST /api/v1/signals                           201, Location, ETag "1"

@@ -1,5 +1,7 @@
 #include "domain/access/guarded_services.hpp"
 
+#include <algorithm>
+
 #include "domain/field_rules.hpp"
 
 namespace casus::domain {
@@ -59,6 +61,32 @@ std::vector<TransitionRecord> GuardedCaseService::History(const Actor& actor, Ca
   return gate_.Run(actor, Action::kReadCase, CaseObject(id) + "/history", [&] {
     AccessGate::RequireTeam(actor, Action::kReadCase, cases_.Get(id).kind, NoCase(id));
     return cases_.History(id);
+  });
+}
+
+Casus GuardedCaseService::Correct(const Actor& actor, CaseId id, const CaseCorrection& correction,
+                                  std::optional<std::int64_t> if_match) {
+  // An active token whose role is the casus's team.
+  const AssigneeCheck may_assign = [&](const std::string& name, CaseKind kind) {
+    if (tokens_ == nullptr) return false;
+    const auto all = tokens_->List();
+    return std::any_of(all.begin(), all.end(), [&](const TokenInfo& token) {
+      return token.name == name && !token.revoked_at && AccessPolicy::TeamKind(token.role) == kind;
+    });
+  };
+  return gate_.Run(actor, Action::kWriteCase, CaseObject(id), [&] {
+    return cases_.Correct(
+        id, correction, if_match, actor.token_name, may_assign, [&](const Casus& casus) {
+          AccessGate::RequireTeam(actor, Action::kWriteCase, casus.kind, NoCase(id));
+        });
+  });
+}
+
+std::vector<CaseChange> GuardedCaseService::Changes(const Actor& actor, CaseId id) {
+  return gate_.Run(actor, Action::kReadCase, CaseObject(id) + "/changes", [&] {
+    return cases_.Changes(id, [&](const Casus& casus) {
+      AccessGate::RequireTeam(actor, Action::kReadCase, casus.kind, NoCase(id));
+    });
   });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/access/access_gate.hpp"
+#include "domain/access/api_token.hpp"
 #include "domain/cases/case_service.hpp"
 #include "domain/ondermijning/activity_service.hpp"
 #include "domain/ondermijning/signal_service.hpp"
@@ -24,7 +25,10 @@ namespace casus::domain {
 // Thread-safety: as the wrapped services and the gate. Own nothing.
 class GuardedCaseService {
  public:
-  GuardedCaseService(CaseService& cases, AccessGate& gate) : cases_(cases), gate_(gate) {}
+  // `tokens` answers who may be assigned a casus (CaseService::Correct); without it only the
+  // caller may take one.
+  GuardedCaseService(CaseService& cases, AccessGate& gate, TokenStore* tokens = nullptr)
+      : cases_(cases), gate_(gate), tokens_(tokens) {}
 
   Casus Register(const Actor& actor, const NewCase& request);
   Casus Get(const Actor& actor, CaseId id);
@@ -33,10 +37,16 @@ class GuardedCaseService {
   Casus Transition(const Actor& actor, CaseId id, const TransitionRequest& request,
                    std::optional<std::int64_t> if_match);
   std::vector<TransitionRecord> History(const Actor& actor, CaseId id);
+  // Audited as write_case on cases/{id}; the caller's token name is who corrected it.
+  Casus Correct(const Actor& actor, CaseId id, const CaseCorrection& correction,
+                std::optional<std::int64_t> if_match);
+  // Audited as read_case on cases/{id}/changes.
+  std::vector<CaseChange> Changes(const Actor& actor, CaseId id);
 
  private:
   CaseService& cases_;
   AccessGate& gate_;
+  TokenStore* tokens_;
 };
 
 class GuardedSignalService {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/cases/case_correction.hpp"
 #include "domain/cases/case_timeline.hpp"
 #include "domain/cases/casus.hpp"
 #include "domain/cases/transition.hpp"
@@ -18,7 +19,8 @@ struct CaseFilter {
   std::optional<CaseState> state;
   std::optional<std::string> district;
   std::optional<HousingType> housing_type;
-  std::optional<CaseId> after;  // keyset cursor: only ids greater than this
+  std::optional<std::string> assignee;  // the handler's name
+  std::optional<CaseId> after;          // keyset cursor: only ids greater than this
   int limit = 50;
 };
 
@@ -53,6 +55,17 @@ class CaseRepository {
   // Returns false, changing nothing, when the version no longer matches.
   virtual bool AppendTransition(CaseId id, std::int64_t expected_version,
                                 const TransitionRecord& record) = 0;
+
+  // In one transaction: when the casus is still at `expected_version`, stores `corrected`'s
+  // correctable fields (district, housing_type, categories, summary, address, reported_on,
+  // themes, assignee; a new reported_on also as the registration row's date), increments its
+  // version and appends `changes` to its corrections. Returns false, changing nothing, when
+  // the version no longer matches.
+  virtual bool Correct(const Casus& corrected, std::int64_t expected_version,
+                       const std::vector<CaseChange>& changes) = 0;
+
+  // The casus's corrections, oldest first; empty when there are none or no such casus.
+  virtual std::vector<CaseChange> Changes(CaseId id) = 0;
 
   // Timelines of every casus of `kind` reported on or before `until`, ascending by id.
   virtual std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) = 0;

@@ -187,6 +187,92 @@ std::vector<TransitionRecord> CaseService::History(CaseId id) {
   return history;
 }
 
+Casus CaseService::CheckedCorrection(const Casus& current, const CaseCorrection& correction,
+                                     const std::string& who, const AssigneeCheck& may_assign) {
+  Casus corrected = current;
+  if (correction.district) corrected.district = *correction.district;
+  if (correction.housing_type) corrected.housing_type = *correction.housing_type;
+  if (correction.categories) corrected.categories = *correction.categories;
+  if (correction.summary) corrected.summary = *correction.summary;
+  if (correction.address) corrected.address = *correction.address;
+  if (correction.reported_on) corrected.reported_on = *correction.reported_on;
+  if (correction.themes) corrected.themes = *correction.themes;
+  if (correction.assignee) corrected.assignee = *correction.assignee;
+
+  // The same rules as a registration: a correction cannot store what could not be registered.
+  NewCase fields{corrected.kind,        corrected.district,   corrected.housing_type,
+                 corrected.reported_on, corrected.categories, corrected.summary,
+                 corrected.address,     corrected.themes};
+  corrected.address = CheckedNewCase(std::move(fields)).address;  // its postcode normalised
+
+  if (corrected.reported_on != current.reported_on) {
+    // The registration row moves with reported_on (CaseRepository::Correct); it may not pass
+    // the first real transition, or the history would go back in time.
+    const auto history = cases_.History(current.id);
+    if (history.size() >= 2 && corrected.reported_on > history[1].on) {
+      throw DomainError(ErrorCode::kDateOutOfOrder,
+                        "reported_on " + corrected.reported_on.ToString() +
+                            " comes after the casus's first transition on " +
+                            history[1].on.ToString());
+    }
+    if (history.size() <= 1) corrected.last_change_on = corrected.reported_on;
+  }
+  if (corrected.assignee != current.assignee && corrected.assignee) {
+    RequireText(*corrected.assignee, "assignee", kMaxShortTextBytes);
+    if (*corrected.assignee != who &&
+        !(may_assign && may_assign(*corrected.assignee, corrected.kind))) {
+      throw DomainError(ErrorCode::kInvalid, "assignee '" + *corrected.assignee +
+                                                 "' is neither you nor an active " +
+                                                 std::string(Name(corrected.kind)) + " token");
+    }
+  }
+  if (correction.reason) RequireText(*correction.reason, "reason", kMaxTextBytes);
+  return corrected;
+}
+
+Casus CaseService::Correct(CaseId id, const CaseCorrection& correction,
+                           std::optional<std::int64_t> if_match, const std::string& who,
+                           const AssigneeCheck& may_assign, const CasusCheck& check) {
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    Casus current = Get(id);
+    if (check) check(current);
+    if (if_match && *if_match != current.version) {
+      throw DomainError(ErrorCode::kStaleVersion, "case " + std::to_string(id) + " is at version " +
+                                                      std::to_string(current.version) + ", not " +
+                                                      std::to_string(*if_match));
+    }
+    Casus corrected = CheckedCorrection(current, correction, who, may_assign);
+    std::vector<CaseChange> changes = ChangedFields(current, corrected);
+    if (changes.empty()) return current;  // nothing to keep: no new version
+    const bool needs_reason = std::any_of(
+        changes.begin(), changes.end(), [](const CaseChange& c) { return c.field != "assignee"; });
+    if (needs_reason && (!correction.reason || IsBlank(*correction.reason))) {
+      throw DomainError(ErrorCode::kInvalid, "a correction requires a reason");
+    }
+    const std::string now = clock_.NowUtc();
+    for (CaseChange& change : changes) {
+      change.reason = correction.reason;
+      change.who = who;
+      change.at = now;
+    }
+    if (cases_.Correct(corrected, current.version, changes)) {
+      ++corrected.version;
+      return corrected;
+    }
+    if (if_match || attempt == kAttempts) {
+      throw DomainError(ErrorCode::kStaleVersion,
+                        "case " + std::to_string(id) + " was changed concurrently; reload it");
+    }
+  }
+}
+
+std::vector<CaseChange> CaseService::Changes(CaseId id, const CasusCheck& check) {
+  const Casus casus = Get(id);
+  if (check) check(casus);
+  return cases_.Changes(id);
+}
+
 WoonoverlastReport CaseService::WoonoverlastYearReport(int year) {
   RequireYear(year);
   return BuildWoonoverlastReportFromCounts(

@@ -56,6 +56,21 @@ class CaseService {
 
   std::vector<TransitionRecord> History(CaseId id);
 
+  // Corrects the casus as `correction` asks, on behalf of `who` (kept with each changed
+  // field). `if_match`, when given, must equal the current version. The corrected casus must
+  // pass what registration checks (CheckedNewCase); a new reported_on may not come after its
+  // first transition's date (kDateOutOfOrder); a reason is required when a field other than
+  // the assignee changes; a new assignee is `who` or a name `may_assign` accepts for the
+  // casus's kind (else kInvalid). A correction that changes nothing returns the casus as it is,
+  // its version unchanged. Returns the casus as it now stands.
+  Casus Correct(CaseId id, const CaseCorrection& correction, std::optional<std::int64_t> if_match,
+                const std::string& who, const AssigneeCheck& may_assign,
+                const CasusCheck& check = {});
+
+  // The casus's corrections, oldest first, after `check` on the casus; kNotFound when there
+  // is no such casus.
+  std::vector<CaseChange> Changes(CaseId id, const CasusCheck& check = {});
+
   WoonoverlastReport WoonoverlastYearReport(int year);
 
   // Tabel 5.1 for any period. Throws as RequireReportPeriod.
@@ -71,6 +86,9 @@ class CaseService {
  private:
   // The history row for moving `current` as requested; throws when that is not allowed.
   TransitionRecord CheckedTransition(const Casus& current, const TransitionRequest& request);
+  // `current` with `correction` applied and checked; throws when it may not be stored.
+  Casus CheckedCorrection(const Casus& current, const CaseCorrection& correction,
+                          const std::string& who, const AssigneeCheck& may_assign);
 
   CaseRepository& cases_;
   DistrictRepository& districts_;

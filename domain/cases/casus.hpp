@@ -45,6 +45,8 @@ struct Casus {
   std::int64_t version = 1;
   std::vector<Theme> themes;         // ondermijning only
   std::vector<SignalId> signal_ids;  // ondermijning: the signals linked to it, ascending
+  // Who handles it: a token or person name of its team; set by a correction only.
+  std::optional<std::string> assignee;
   // The effective date of its newest history row (reported_on until it first moves): a
   // transition may not precede it. Not part of the API's JSON.
   Date last_change_on;

@@ -81,6 +81,7 @@ inline void CheckSameCasus(const domain::Casus& actual, const domain::Casus& exp
   CHECK(actual.version == expected.version);
   CHECK(actual.themes == expected.themes);
   CHECK(actual.signal_ids == expected.signal_ids);
+  CHECK(actual.assignee == expected.assignee);
 }
 
 inline void CheckSameRecord(const domain::TransitionRecord& actual,

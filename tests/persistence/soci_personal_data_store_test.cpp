@@ -373,6 +373,36 @@ TEST_CASE_METHOD(Fixture, "A purged casus re-opened and closed again is due agai
   CHECK(PurgedOn(db.database, "cases", closed_early) == std::optional<std::string>("2025-01-01"));
 }
 
+TEST_CASE_METHOD(Fixture, "A purge removes the summary and address kept by corrections",
+                 "[persistence][retention]") {
+  auto corrected = *cases.Find(closed_early);
+  const auto before = corrected;
+  corrected.summary = "Buurman J. Jansen, Dorpsstraat 3";
+  corrected.district = "Centrum";
+  std::vector<domain::CaseChange> changes = domain::ChangedFields(before, corrected);
+  REQUIRE(changes.size() == 2);
+  for (auto& change : changes) {
+    change.reason = "gesprek met J. Jansen";
+    change.who = "woonoverlast";
+    change.at = "2020-01-02T09:00:00Z";
+  }
+  REQUIRE(cases.Correct(corrected, before.version, changes));
+
+  PurgeDue();
+  const auto kept = cases.Changes(closed_early);
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[0].field == "district");
+  CHECK(kept[0].old_value == std::optional<std::string>("\"Meerzicht\""));
+  CHECK(kept[0].new_value == std::optional<std::string>("\"Centrum\""));
+  CHECK(kept[1].field == "summary");
+  CHECK_FALSE(kept[1].old_value.has_value());
+  CHECK_FALSE(kept[1].new_value.has_value());
+  for (const auto& change : kept) CHECK_FALSE(change.reason.has_value());
+  CHECK(kept[1].who == "woonoverlast");
+  // Nothing left to purge: not due again.
+  CHECK(DueCases().empty());
+}
+
 TEST_CASE_METHOD(Fixture, "A purge that fails changes nothing", "[persistence][retention]") {
   const auto casus = *cases.Find(closed_early);
   CHECK_THROWS_AS(store.Purge({closed_early}, {dismissed}, "1 januari 2025"), soci::soci_error);

@@ -56,9 +56,12 @@ void CheckSameCases(const domain::OndermijningFigures& actual,
 
 // Random casussen: reported 2018-2025, moved along the lifecycle table by steps of 0 to 500
 // days (same-day moves, closures and re-openings on year boundaries included), a fifth of them
-// without a wijk, a few ondermijning ones among them (which the table must ignore).
+// without a wijk, a few ondermijning ones among them (which the table must ignore). With
+// `corrections`, a quarter of the woonoverlast casussen is then corrected (PATCH): another wijk
+// (or none), woningtype and reported_on, the latter anywhere from 400 days earlier up to the
+// date of its first transition, as CaseService allows.
 void Populate(SociCaseRepository& cases, const std::vector<std::string>& districts,
-              std::mt19937& random, int count) {
+              std::mt19937& random, int count, bool corrections = true) {
   const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
   const Date first(2018, 1, 1);
   for (int i = 0; i < count; ++i) {
@@ -93,6 +96,31 @@ void Populate(SociCaseRepository& cases, const std::vector<std::string>& distric
       REQUIRE(cases.AppendTransition(casus.id, version, record));
       ++version;
       state = to;
+    }
+    if (corrections && fields.kind == domain::CaseKind::kWoonoverlast && pick(4) == 0) {
+      const domain::Casus before = *cases.Find(casus.id);
+      domain::Casus corrected = before;
+      corrected.district = districts[pick(static_cast<int>(districts.size()))];
+      if (pick(5) == 0) corrected.district.reset();
+      corrected.housing_type = static_cast<domain::HousingType>(pick(3));
+      const auto history = cases.History(casus.id);
+      const Date latest = history.size() >= 2 ? history[1].on : Date(2025, 12, 31);
+      Date earliest = fields.reported_on.AddDays(-400);
+      if (earliest < first) earliest = first;
+      Date day = earliest;
+      for (int tries = 0; tries < 20; ++tries) {
+        day = random_day(earliest, 800);
+        if (!(latest < day)) break;
+        day = latest;
+      }
+      corrected.reported_on = day;
+      auto changes = domain::ChangedFields(before, corrected);
+      for (auto& change : changes) {
+        change.reason = "correctie";
+        change.who = "property";
+        change.at = "2026-01-01T00:00:00Z";
+      }
+      if (!changes.empty()) REQUIRE(cases.Correct(corrected, before.version, changes));
     }
   }
 }
@@ -250,7 +278,7 @@ TEST_CASE("Closures recorded before the migration that keeps them are derived fr
   SociCaseRepository cases(database);
   const std::vector<std::string> districts = SociDistrictRepository(database).Districts();
   std::mt19937 random(2009);
-  Populate(cases, districts, random, 500);
+  Populate(cases, districts, random, 500, false);  // corrections need schema 011
   REQUIRE(Migrate(database) >= 1);
   Populate(cases, districts, random, 500);
 

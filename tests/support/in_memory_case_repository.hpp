@@ -55,6 +55,7 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
       if (filter.state && c.state != *filter.state) continue;
       if (filter.district && c.district != *filter.district) continue;
       if (filter.housing_type && c.housing_type != *filter.housing_type) continue;
+      if (filter.assignee && c.assignee != *filter.assignee) continue;
       if (static_cast<int>(page.items.size()) == filter.limit) {
         page.next = page.items.back().id;
         break;
@@ -83,6 +84,34 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
     stored.sequence = static_cast<std::int64_t>(history.size()) + 1;
     history.push_back(stored);
     return true;
+  }
+
+  bool Correct(const domain::Casus& corrected, std::int64_t expected_version,
+               const std::vector<domain::CaseChange>& changes) override {
+    std::lock_guard lock(mutex_);
+    auto& casus = cases_.at(corrected.id);
+    if (casus.version != expected_version) return false;
+    auto& history = histories_[corrected.id];
+    history.front().on = corrected.reported_on;  // the registration row follows reported_on
+    casus.district = corrected.district;
+    casus.housing_type = corrected.housing_type;
+    casus.categories = corrected.categories;
+    casus.summary = corrected.summary;
+    casus.address = corrected.address;
+    casus.reported_on = corrected.reported_on;
+    casus.themes = corrected.themes;
+    casus.assignee = corrected.assignee;
+    casus.last_change_on = history.back().on;
+    ++casus.version;
+    auto& kept = changes_[corrected.id];
+    kept.insert(kept.end(), changes.begin(), changes.end());
+    return true;
+  }
+
+  std::vector<domain::CaseChange> Changes(domain::CaseId id) override {
+    std::lock_guard lock(mutex_);
+    const auto it = changes_.find(id);
+    return it == changes_.end() ? std::vector<domain::CaseChange>{} : it->second;
   }
 
   std::vector<domain::CaseTimeline> Timelines(domain::CaseKind kind, domain::Date until) override {
@@ -116,6 +145,7 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
   domain::CaseId last_id_ = 0;
   std::map<domain::CaseId, domain::Casus> cases_;
   std::map<domain::CaseId, std::vector<domain::TransitionRecord>> histories_;
+  std::map<domain::CaseId, std::vector<domain::CaseChange>> changes_;
 };
 
 // Zoetermeer's eight wijken, in reference order.

@@ -48,6 +48,7 @@ const std::vector<RouteRow>& Matrix() {
   static const std::string kCase1 = kWoonoverlastCase;
   static const std::string kCase2 = kOndermijningCase;
   static const std::string kToLopend = R"({"to":"lopend","on":"2024-04-10"})";
+  static const std::string kCorrection = R"({"summary":"Gecorrigeerd","reason":"typo"})";
   static const std::vector<RouteRow> matrix = {
       //                                                     woon ondm anal beh
       {verb::get, "/healthz", {{"/healthz", "", {200, 200, 200, 200}}}},
@@ -64,6 +65,13 @@ const std::vector<RouteRow>& Matrix() {
        "/api/v1/cases/{id}/transitions",
        {{kCase1 + "/transitions", kToLopend, {200, 404, 403, 403}},
         {kCase2 + "/transitions", kToLopend, {404, 200, 403, 403}}}},
+      {verb::patch,
+       "/api/v1/cases/{id}",
+       {{kCase1, kCorrection, {200, 404, 403, 403}}, {kCase2, kCorrection, {404, 200, 403, 403}}}},
+      {verb::get,
+       "/api/v1/cases/{id}/changes",
+       {{kCase1 + "/changes", "", {200, 404, 403, 403}},
+        {kCase2 + "/changes", "", {404, 200, 403, 403}}}},
       {verb::get,
        "/api/v1/cases/{id}/history",
        {{kCase1 + "/history", "", {200, 404, 403, 403}},
@@ -137,10 +145,11 @@ TEST_CASE("Every route answers every role as AccessPolicy decides, and audits it
         INFO(RouteName(row.method, probe.target) << " as " << domain::Name(role));
         World world(role);
         const std::size_t rows_before = world.api.audit_trail.Rows().size();
+        const bool has_body = row.method == http::verb::post || row.method == http::verb::patch;
         const Response response = world.api.Send(
             row.method, probe.target, probe.body,
-            row.method == http::verb::post ? std::optional<std::string>("application/json")
-                                           : std::nullopt);
+            has_body ? std::optional<std::string>("application/json") : std::nullopt,
+            row.method == http::verb::patch ? std::optional<std::string>("*") : std::nullopt);
         const int status = static_cast<int>(response.result_int());
         CHECK(status == probe.status[r]);
 
@@ -165,7 +174,8 @@ TEST_CASE("A casus of another team is answered exactly as a missing one", "[web]
   World world(Role::kWoonoverlast);  // casus 2 is the ondermijning team's
   Api alone;                         // the same caller where casus 2 does not exist at all
   alone.Register();
-  for (const std::string target : {"/api/v1/cases/2", "/api/v1/cases/2/history"}) {
+  for (const std::string target :
+       {"/api/v1/cases/2", "/api/v1/cases/2/history", "/api/v1/cases/2/changes"}) {
     INFO(target);
     const Response hidden = world.api.Get(target);
     const Response missing = alone.Get(target);

@@ -19,7 +19,7 @@ constexpr const char* kCase1Json =
     R"("reported_on":"2024-03-01","categories":["geluid"],"themes":[],)"
     R"("summary":"Harde muziek 's nachts",)"
     R"("address":{"street":"Dorpsstraat","number":"12a","postcode":"2711AB","city":"Zoetermeer"},)"
-    R"("signal_ids":[],"version":1})";
+    R"("signal_ids":[],"assignee":null,"version":1})";
 
 std::string WithField(const std::string& field) {
   // kWoonoverlastBody with one more member before the closing brace.
@@ -77,7 +77,8 @@ TEST_CASE("A casus without district and housing type shows them as null", "[web]
   CHECK(CaseJson(casus) ==
         R"({"id":1,"kind":"ondermijning","state":"gemeld","district":null,"housing_type":null,)"
         R"("reported_on":"2024-05-02","categories":[],"themes":["drugs","illegale_bewoning"],)"
-        R"("summary":"Hennepkwekerij vermoed","address":null,"signal_ids":[3,8],"version":1})");
+        R"("summary":"Hennepkwekerij vermoed","address":null,"signal_ids":[3,8],)"
+        R"("assignee":null,"version":1})");
 }
 
 TEST_CASE("Content-Type application/json with a charset parameter is accepted", "[web]") {

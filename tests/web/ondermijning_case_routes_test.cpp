@@ -47,7 +47,7 @@ TEST_CASE("Registering an ondermijning casus answers 201 with its themes and no 
         R"({"id":1,"kind":"ondermijning","state":"gemeld","district":"Rokkeveen",)"
         R"("housing_type":null,"reported_on":"2024-04-02","categories":[],)"
         R"("themes":["drugs","witwassen"],"summary":"Hennepkwekerij vermoed","address":null,)"
-        R"("signal_ids":[],"version":1})");
+        R"("signal_ids":[],"assignee":null,"version":1})");
   CHECK(api.Get("/api/v1/cases/1").body() == response.body());
 }
 

@@ -18,6 +18,7 @@ TEST_CASE("Every domain error code has its HTTP status", "[web][problem]") {
   CHECK(StatusFor(ErrorCode::kDateOutOfOrder) == http::status::unprocessable_entity);
   CHECK(StatusFor(ErrorCode::kUnauthenticated) == http::status::unauthorized);
   CHECK(StatusFor(ErrorCode::kForbidden) == http::status::forbidden);
+  CHECK(StatusFor(ErrorCode::kPreconditionRequired) == http::status::precondition_required);
 }
 
 TEST_CASE("A domain error's problem shows its message as detail", "[web][problem]") {

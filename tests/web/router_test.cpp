@@ -33,6 +33,13 @@ class BrokenCaseRepository final : public domain::CaseRepository {
   bool AppendTransition(domain::CaseId, std::int64_t, const domain::TransitionRecord&) override {
     throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
   }
+  bool Correct(const domain::Casus&, std::int64_t,
+               const std::vector<domain::CaseChange>&) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
+  std::vector<domain::CaseChange> Changes(domain::CaseId) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
   std::vector<domain::CaseTimeline> Timelines(domain::CaseKind, domain::Date) override {
     throw 42;  // not even a std::exception
   }
@@ -83,7 +90,7 @@ TEST_CASE("A wrong method on a known route is 405 with an Allow header", "[web]"
 
   const Response del = api.Send(http::verb::delete_, "/api/v1/cases/1");
   RequireProblem(del, http::status::method_not_allowed, "method-not-allowed", "/api/v1/cases/1");
-  CHECK(Header(del, http::field::allow) == "GET");
+  CHECK(Header(del, http::field::allow) == "GET, PATCH");
 
   const Response get = api.Get("/api/v1/cases/1/transitions");
   CHECK(Header(get, http::field::allow) == "POST");

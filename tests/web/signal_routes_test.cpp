@@ -256,7 +256,7 @@ TEST_CASE("Assessing a signal into a new casus answers 201 with the new casus", 
         R"({"id":1,"kind":"ondermijning","state":"gemeld","district":"Rokkeveen",)"
         R"("housing_type":null,"reported_on":"2024-04-05","categories":[],"themes":["drugs"],)"
         R"("summary":"Onderzoek loods Industrieweg","address":null,"signal_ids":[1],)"
-        R"("version":1})");
+        R"("assignee":null,"version":1})");
 
   const auto signal = ParseJson(api.Get("/api/v1/signals/1").body());
   CHECK(std::string(signal["status"].GetString()) == "linked");

@@ -51,6 +51,11 @@ class CountingCaseRepository final : public CaseRepository {
                         const TransitionRecord& record) override {
     return inner.AppendTransition(id, expected_version, record);
   }
+  bool Correct(const Casus& corrected, std::int64_t expected_version,
+               const std::vector<CaseChange>& changes) override {
+    return inner.Correct(corrected, expected_version, changes);
+  }
+  std::vector<CaseChange> Changes(CaseId id) override { return inner.Changes(id); }
   std::vector<CaseTimeline> Timelines(CaseKind kind, Date until) override {
     return inner.Timelines(kind, until);
   }
