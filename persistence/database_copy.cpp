@@ -19,12 +19,13 @@ struct CopiedTable {
   std::string_view name;
   std::string_view order_by;
 };
-constexpr std::array<CopiedTable, 11> kTables = {{
+constexpr std::array<CopiedTable, 12> kTables = {{
     {"districts", "id"},
     {"cases", "id"},
     {"case_categories", "case_id, position"},
     {"case_themes", "case_id, position"},
     {"case_transitions", "case_id, sequence"},  // its trigger derives case_closures
+    {"case_notes", "id"},                       // its trigger indexes them in case_search
     {"signals", "id"},
     {"signal_themes", "signal_id, position"},
     {"activities", "id"},
@@ -35,8 +36,8 @@ constexpr std::array<CopiedTable, 11> kTables = {{
 
 // Tables with a generated id: PostgreSQL's identity sequences must continue after the ids
 // copied, SQLite's INTEGER PRIMARY KEY does so by itself.
-constexpr std::array<std::string_view, 4> kGeneratedIds = {"districts", "cases", "signals",
-                                                           "activities"};
+constexpr std::array<std::string_view, 5> kGeneratedIds = {"districts", "cases", "signals",
+                                                           "activities", "case_notes"};
 
 // A column's value as text, which both dialects take for any column (SQLite by the column's
 // affinity, PostgreSQL by inferring the parameter's type from the column).

@@ -79,7 +79,8 @@ std::vector<domain::DueRecord> SociPersonalDataStore::CasesClosedBefore(domain::
       "(SELECT MAX(l.sequence) FROM case_transitions l WHERE l.case_id = c.id) "
       "WHERE c.kind = :kind AND c.state IN ('afgerond', 'ontkracht') AND t.effective_on < "
       ":cutoff AND (c.purged_on IS NULL OR EXISTS (SELECT 1 FROM case_transitions r "
-      "WHERE r.case_id = c.id AND r.reason IS NOT NULL)) ORDER BY c.id",
+      "WHERE r.case_id = c.id AND r.reason IS NOT NULL) OR EXISTS (SELECT 1 FROM case_notes n "
+      "WHERE n.case_id = c.id)) ORDER BY c.id",
       "case_transitions.effective_on", [&](soci::statement& statement) {
         statement.exchange(soci::use(kind_text, "kind"));
         statement.exchange(soci::use(cutoff_text, "cutoff"));
@@ -112,6 +113,10 @@ domain::PurgedIds SociPersonalDataStore::Purge(const std::vector<domain::CaseId>
                        "(SELECT c.id FROM cases c WHERE c.id = :id AND "
                        "c.state IN ('afgerond', 'ontkracht'))",
        soci::use(id, "id"));
+  soci::statement notes = (sql->prepare << "DELETE FROM case_notes WHERE case_id IN "
+                                           "(SELECT c.id FROM cases c WHERE c.id = :id AND "
+                                           "c.state IN ('afgerond', 'ontkracht'))",
+                           soci::use(id, "id"));
   soci::statement case_rows =
       (sql->prepare << "UPDATE cases SET summary = '', address_street = NULL, "
                        "address_number = NULL, address_postcode = NULL, address_city = NULL, "
@@ -121,6 +126,7 @@ domain::PurgedIds SociPersonalDataStore::Purge(const std::vector<domain::CaseId>
   for (const domain::CaseId case_id : cases) {
     id = case_id;
     transitions.execute(true);
+    notes.execute(true);
     case_rows.execute(true);
     if (case_rows.get_affected_rows() > 0) purged.cases.push_back(case_id);
   }

@@ -34,8 +34,10 @@ CasePage GuardedCaseService::List(const Actor& actor, CaseFilter filter) {
   return gate_.Run(actor, Action::kReadCase, "cases", [&] {
     const auto team = AccessPolicy::TeamKind(actor.role);
     if (!team || (filter.kind && filter.kind != team)) {
-      RequirePageSize(filter.limit);  // bad input answers the same, without a query
-      return CasePage{};
+      CaseService::CheckFilter(filter);  // bad input answers the same, without a query
+      CasePage none;
+      if (filter.count) none.count = 0;
+      return none;
     }
     filter.kind = team;
     return cases_.List(filter);
@@ -56,6 +58,23 @@ std::vector<TransitionRecord> GuardedCaseService::History(const Actor& actor, Ca
   return gate_.Run(actor, Action::kReadCase, CaseObject(id) + "/history", [&] {
     AccessGate::RequireTeam(actor, Action::kReadCase, cases_.Get(id).kind, NoCase(id));
     return cases_.History(id);
+  });
+}
+
+CaseNote GuardedCaseService::AddNote(const Actor& actor, CaseId id, const std::string& text) {
+  return gate_.Run(actor, Action::kWriteCase, CaseObject(id) + "/notes", [&] {
+    return cases_.AddNote(id, text, actor.token_name, [&](const Casus& casus) {
+      AccessGate::RequireTeam(actor, Action::kWriteCase, casus.kind, NoCase(id));
+    });
+  });
+}
+
+NotePage GuardedCaseService::Notes(const Actor& actor, CaseId id, std::optional<NoteId> after,
+                                   int limit) {
+  return gate_.Run(actor, Action::kReadCase, CaseObject(id) + "/notes", [&] {
+    return cases_.Notes(id, after, limit, [&](const Casus& casus) {
+      AccessGate::RequireTeam(actor, Action::kReadCase, casus.kind, NoCase(id));
+    });
   });
 }
 

@@ -33,6 +33,10 @@ class GuardedCaseService {
   Casus Transition(const Actor& actor, CaseId id, const TransitionRequest& request,
                    std::optional<std::int64_t> if_match);
   std::vector<TransitionRecord> History(const Actor& actor, CaseId id);
+  // Notes, audited as "cases/{id}/notes": write_case to add one (author: the actor's name),
+  // read_case to read them (personal data, so every read is on the record).
+  CaseNote AddNote(const Actor& actor, CaseId id, const std::string& text);
+  NotePage Notes(const Actor& actor, CaseId id, std::optional<NoteId> after, int limit);
 
  private:
   CaseService& cases_;
