@@ -26,6 +26,7 @@ constexpr std::array<CopiedTable, 12> kTables = {{
     {"case_themes", "case_id, position"},
     {"case_transitions", "case_id, sequence"},  // its trigger derives case_closures
     {"case_changes", "id"},
+    {"case_notes", "id"},                       // its trigger indexes them in case_search
     {"signals", "id"},
     {"signal_themes", "signal_id, position"},
     {"activities", "id"},
@@ -36,8 +37,9 @@ constexpr std::array<CopiedTable, 12> kTables = {{
 
 // Tables with a generated id: PostgreSQL's identity sequences must continue after the ids
 // copied, SQLite's INTEGER PRIMARY KEY does so by itself.
-constexpr std::array<std::string_view, 5> kGeneratedIds = {"districts", "cases", "signals",
-                                                           "activities", "case_changes"};
+constexpr std::array<std::string_view, 6> kGeneratedIds = {"districts", "cases", "signals",
+                                                           "activities", "case_changes",
+                                                           "case_notes"};
 
 // A column's value as text, which both dialects take for any column (SQLite by the column's
 // affinity, PostgreSQL by inferring the parameter's type from the column).

@@ -125,8 +125,38 @@ struct TransitionRow {
   }
 };
 
+// The search filters of a case list (reported_from/to, postcode, q). `q`'s words reach the
+// full-text query only quoted (FTS5: each a "phrase", quotes doubled; PostgreSQL:
+// plainto_tsquery, which reads no operators), so no search text is query syntax.
+void AddSearchConditions(SqlConditions& conditions, const domain::CaseFilter& filter,
+                         Dialect dialect) {
+  const auto date = [](const std::optional<domain::Date>& d) {
+    return d ? std::optional<std::string>(d->ToString()) : std::nullopt;
+  };
+  conditions.WhereIf(date(filter.reported_from), "c.reported_on >= :reported_from", "reported_from")
+      .WhereIf(date(filter.reported_to), "c.reported_on <= :reported_to", "reported_to")
+      .WhereIf(filter.postcode, "c.address_postcode = :postcode", "postcode");
+  if (filter.words.empty()) return;
+  std::string query;
+  for (const std::string& word : filter.words) {
+    if (!query.empty()) query += ' ';
+    if (dialect == Dialect::kPostgresql) {
+      query += word;
+      continue;
+    }
+    query += '"';
+    for (const char c : word) query += c == '"' ? std::string("\"\"") : std::string(1, c);
+    query += '"';
+  }
+  conditions.Where(dialect == Dialect::kPostgresql
+                       ? "c.id IN (SELECT s.case_id FROM case_search s "
+                         "WHERE s.document @@ plainto_tsquery('simple', :words))"
+                       : "c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :words)",
+                   "words", query);
+}
+
 // The conditions of a case list; the values stay bound.
-SqlConditions CaseConditions(const domain::CaseFilter& filter) {
+SqlConditions CaseConditions(const domain::CaseFilter& filter, Dialect dialect) {
   SqlConditions conditions;
   conditions.WhereIf(OptionalWire(filter.kind), "c.kind = :kind", "kind")
       .WhereIf(OptionalWire(filter.state), "c.state = :state", "state")
@@ -134,6 +164,7 @@ SqlConditions CaseConditions(const domain::CaseFilter& filter) {
                "district")
       .WhereIf(OptionalWire(filter.housing_type), "c.housing_type = :housing_type", "housing_type")
       .WhereIf(filter.assignee, "c.assignee = :assignee", "assignee");
+  AddSearchConditions(conditions, filter, dialect);
   return conditions;
 }
 
@@ -235,14 +266,97 @@ std::optional<domain::Casus> SociCaseRepository::Find(CaseId id) {
 domain::CasePage SociCaseRepository::List(const domain::CaseFilter& filter) {
   SessionLease sql(database_);
   Transaction transaction(*sql, Transaction::Mode::kRead);
-  KeysetPage query(CaseConditions(filter), "c.id", filter.after, filter.limit);
-  auto page = query.FetchPage<domain::CasePage, CaseRow>(
+  const Dialect dialect = database_.dialect();
+  domain::CasePage page;
+  if (filter.count) {
+    SqlConditions conditions = CaseConditions(filter, dialect);
+    std::int64_t count = 0;
+    CachedStatement counting(*sql, "SELECT COUNT(*) FROM cases c" + conditions.Sql());
+    counting->exchange(soci::into(count));
+    conditions.Use(*counting);
+    counting.Execute(true);
+    page.count = count;
+  }
+  KeysetOrder order;
+  if (filter.sort != domain::CaseSort::kId) {
+    order.column = "c.reported_on";
+    order.descending = filter.sort == domain::CaseSort::kReportedOnDescending;
+    if (filter.after.value_or(0) != 0) {
+      // Where the cursor's casus stands in the sort; one of another kind counts as missing,
+      // so that its reported_on cannot be probed by where a page starts.
+      SqlConditions cursor;
+      cursor.Where("c.id = :id", "id", *filter.after)
+          .WhereIf(OptionalWire(filter.kind), "c.kind = :kind", "kind");
+      std::string reported_on;
+      CachedStatement find(*sql, "SELECT c.reported_on FROM cases c" + cursor.Sql());
+      find->exchange(soci::into(reported_on));
+      cursor.Use(*find);
+      if (!find.Execute(true)) {
+        transaction.Commit();
+        return page;
+      }
+      order.after_value = reported_on;
+    }
+  }
+  KeysetPage query(CaseConditions(filter, dialect), "c.id", filter.after, filter.limit, order);
+  const std::optional<std::int64_t> count = page.count;
+  page = query.FetchPage<domain::CasePage, CaseRow>(
       *sql, std::string("SELECT ") + kCaseColumns + kCaseFrom, &CaseRow::ToCasus,
       [&](std::vector<domain::Casus>& items) {
         CaseChildren children =
             CaseChildren::Fetch(*sql, "IN (" + query.IdsOf("cases c") + ")", query.Binder());
         for (domain::Casus& casus : items) children.MoveInto(casus);
       });
+  page.count = count;
+  transaction.Commit();
+  return page;
+}
+
+domain::CaseNote SociCaseRepository::AddNote(const domain::CaseNote& note) {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kWrite);
+  domain::CaseNote stored = note;
+  Execute(*sql,
+          "INSERT INTO case_notes (case_id, text, author, at) "
+          "VALUES (:case_id, :text, :author, :at) RETURNING id",
+          soci::use(stored.case_id, "case_id"), soci::use(stored.text, "text"),
+          soci::use(stored.author, "author"), soci::use(stored.at, "at"), soci::into(stored.id));
+  transaction.Commit();
+  return stored;
+}
+
+namespace {
+
+struct NoteRow {
+  std::int64_t id = 0;
+  std::int64_t case_id = 0;
+  std::string text;
+  std::string author;
+  std::string at;
+
+  void Into(soci::statement& statement) {
+    statement.exchange(soci::into(id));
+    statement.exchange(soci::into(case_id));
+    statement.exchange(soci::into(text));
+    statement.exchange(soci::into(author));
+    statement.exchange(soci::into(at));
+  }
+  domain::CaseNote ToNote() const { return {id, case_id, text, author, at}; }
+};
+
+}  // namespace
+
+domain::NotePage SociCaseRepository::Notes(CaseId id, std::optional<domain::NoteId> after,
+                                           int limit) {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kRead);
+  SqlConditions of_case;
+  of_case.Where("n.case_id = :case_id", "case_id", id);
+  KeysetPage query(std::move(of_case), "n.id", after, limit);
+  domain::NotePage page;
+  page.items = query.FetchRows<NoteRow>(
+      *sql, "SELECT n.id, n.case_id, n.text, n.author, n.at FROM case_notes n", &NoteRow::ToNote);
+  page.next = query.Finish(page.items, [](const domain::CaseNote& note) { return note.id; });
   transaction.Commit();
   return page;
 }

@@ -33,8 +33,15 @@ class SociCaseRepository final : public domain::CaseRepository {
   std::optional<domain::Casus> Find(domain::CaseId id) override;
   // Keyset pagination: fetches filter.limit + 1 rows after filter.after; `next` is the id of
   // the last returned item when more match. Items are complete as in Find, at a fixed cost of
-  // one query per page for each of categories, themes and signal ids.
+  // one query per page for each of categories, themes and signal ids. The sorts on
+  // reported_on first read the cursor casus's reported_on and seek from (reported_on, id); a
+  // count is one COUNT(*) more, in the same snapshot. `q` searches the full-text index
+  // case_search (schema/*/012_case_notes_search.sql): FTS5 on SQLite, tsvector on PostgreSQL.
   domain::CasePage List(const domain::CaseFilter& filter) override;
+  // Write transaction; the triggers of migration 012 index the note's words at once.
+  domain::CaseNote AddNote(const domain::CaseNote& note) override;
+  domain::NotePage Notes(domain::CaseId id, std::optional<domain::NoteId> after,
+                         int limit) override;
   std::vector<domain::TransitionRecord> History(domain::CaseId id) override;
   // Also returns false, changing nothing, when the casus does not exist.
   bool Correct(const domain::Casus& corrected, std::int64_t expected_version,

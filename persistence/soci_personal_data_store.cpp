@@ -81,7 +81,8 @@ std::vector<domain::DueRecord> SociPersonalDataStore::CasesClosedBefore(domain::
       ":cutoff AND (c.purged_on IS NULL OR EXISTS (SELECT 1 FROM case_transitions r "
       "WHERE r.case_id = c.id AND r.reason IS NOT NULL) OR EXISTS (SELECT 1 FROM case_changes h "
       "WHERE h.case_id = c.id AND (h.reason IS NOT NULL OR (h.field IN ('summary', 'address') "
-      "AND (h.old_value IS NOT NULL OR h.new_value IS NOT NULL))))) ORDER BY c.id",
+      "AND (h.old_value IS NOT NULL OR h.new_value IS NOT NULL)))) OR EXISTS (SELECT 1 FROM "
+      "case_notes n WHERE n.case_id = c.id)) ORDER BY c.id",
       "case_transitions.effective_on", [&](soci::statement& statement) {
         statement.exchange(soci::use(kind_text, "kind"));
         statement.exchange(soci::use(cutoff_text, "cutoff"));
@@ -124,6 +125,10 @@ domain::PurgedIds SociPersonalDataStore::Purge(const std::vector<domain::CaseId>
                        "WHERE case_id IN (SELECT c.id FROM cases c WHERE c.id = :id AND "
                        "c.state IN ('afgerond', 'ontkracht'))",
        soci::use(id, "id"));
+  soci::statement notes = (sql->prepare << "DELETE FROM case_notes WHERE case_id IN "
+                                           "(SELECT c.id FROM cases c WHERE c.id = :id AND "
+                                           "c.state IN ('afgerond', 'ontkracht'))",
+                           soci::use(id, "id"));
   soci::statement case_rows =
       (sql->prepare << "UPDATE cases SET summary = '', address_street = NULL, "
                        "address_number = NULL, address_postcode = NULL, address_city = NULL, "
@@ -134,6 +139,7 @@ domain::PurgedIds SociPersonalDataStore::Purge(const std::vector<domain::CaseId>
     id = case_id;
     transitions.execute(true);
     changes.execute(true);
+    notes.execute(true);
     case_rows.execute(true);
     if (case_rows.get_affected_rows() > 0) purged.cases.push_back(case_id);
   }

@@ -17,6 +17,8 @@ namespace casus::persistence {
 //                    reported_on, version, categories, themes and signal links stay.
 //   case_transitions reason becomes NULL; states, dates, result, partner (an organisation),
 //                    measure, legal basis and until stay.
+//   case_notes       deleted, every note of the casus (schema/*/012): a note is free text.
+//   case_search      follows by its triggers: the casus's words are no longer found.
 //   signals          summary becomes '', address_* and reporter_* NULL, assessment_reason
 //                    NULL ('' for a dismissed signal, where the schema requires a reason);
 //                    source, wijk, themes, status, decision, dates and case link stay.
@@ -36,7 +38,7 @@ class SociPersonalDataStore final : public domain::PersonalDataStore {
 
   // State afgerond or ontkracht, the effective_on of the highest-sequence transition before
   // `cutoff`, and purged_on NULL -- or purged, re-opened and closed again since, which wrote a
-  // new transition reason (the only personal data a purged casus can gain).
+  // new transition reason or a note (the only personal data a purged casus can gain).
   std::vector<domain::DueRecord> CasesClosedBefore(domain::CaseKind kind,
                                                    domain::Date cutoff) override;
   // Status linked or dismissed, assessed_on before `cutoff`, purged_on NULL. A linked signal

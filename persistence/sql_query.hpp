@@ -39,6 +39,9 @@ class SqlConditions {
   // A condition with two bound values, e.g. "a.on BETWEEN :from AND :to".
   SqlConditions& Where(std::string fragment, std::string name1, std::string value1,
                        std::string name2, std::string value2);
+  // A text and a number, e.g. "(c.reported_on, c.id) > (:on, :id)".
+  SqlConditions& Where(std::string fragment, std::string name1, std::string value1,
+                       std::string name2, std::int64_t value2);
 
   // A condition with any number of bound text values, each under its name, e.g.
   // "(x = :x0 OR x = :x1)" with {{"x0", a}, {"x1", b}}.
@@ -111,13 +114,23 @@ auto FetchOne(soci::session& sql, const std::string& select_from, SqlConditions&
 //   ")", bound with page.Use
 //   next = page.Finish(items, [](const Casus& c) { return c.id; });
 //
+// Another order than the key's: by `column` first, ties broken by the key in the same
+// direction, so the order stays total. The cursor is still a key: the page starts after the
+// row the cursor names, whose `column` the caller read (`after_value`).
+struct KeysetOrder {
+  std::string column;  // e.g. "c.reported_on"; empty: by the key alone, ascending
+  bool descending = false;
+  std::string after_value;  // `column` of the cursor's row; used only with a cursor
+};
+
 // Owns its conditions and bound values; not thread-safe.
 class KeysetPage {
  public:
   // Throws std::invalid_argument when limit < 1: the domain validates page sizes first, so
-  // this is a programming error.
+  // this is a programming error. With an `order` by a column, an `after` of 0 (or none)
+  // starts at the beginning.
   KeysetPage(SqlConditions conditions, std::string key_column, std::optional<std::int64_t> after,
-             int limit);
+             int limit, KeysetOrder order = {});
 
   // The rows of `select_from` (e.g. "SELECT c.id, ... FROM cases c LEFT JOIN ...") on this
   // page, look-ahead row included, each fetched into a Row (which exchanges its into elements
@@ -165,6 +178,7 @@ class KeysetPage {
  private:
   SqlConditions conditions_;
   std::string key_column_;
+  KeysetOrder order_;
   int limit_;
   int fetch_;
 };

@@ -173,6 +173,39 @@ std::string CaseJson(const domain::Casus& casus) {
 
 std::string CasePageJson(const domain::CasePage& page) { return PageJson(page, WriteCase); }
 
+namespace {
+
+void WriteNote(JsonWriter& writer, const domain::CaseNote& note) {
+  writer.StartObject();
+  WriteKey(writer, "id");
+  writer.Int64(note.id);
+  WriteKey(writer, "case_id");
+  writer.Int64(note.case_id);
+  WriteKey(writer, "text");
+  WriteString(writer, note.text);
+  WriteKey(writer, "author");
+  WriteString(writer, note.author);
+  WriteKey(writer, "at");
+  WriteString(writer, note.at);
+  writer.EndObject();
+}
+
+}  // namespace
+
+std::string NoteTextFromJson(std::string_view body) {
+  const JsonBody json(body);
+  return JsonObjectReader(json.root(), "", {"text"}).RequiredString("text");
+}
+
+std::string NoteJson(const domain::CaseNote& note) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter writer(buffer);
+  WriteNote(writer, note);
+  return buffer.GetString();
+}
+
+std::string NotePageJson(const domain::NotePage& page) { return PageJson(page, WriteNote); }
+
 std::string HistoryJson(const std::vector<domain::TransitionRecord>& history) {
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);

@@ -38,8 +38,16 @@ void WriteCase(JsonWriter& writer, const domain::Casus& casus);
 
 std::string CaseJson(const domain::Casus& casus);
 
-// {"items":[case...],"next":<id or null>}
+// {"items":[case...],"next":<id or null>}, and "count" when the page has one.
 std::string CasePageJson(const domain::CasePage& page);
+
+// POST /api/v1/cases/{id}/notes: {"text": "..."}, the only member, required (400 when
+// missing or not a string; its length and blankness are the domain's, 422).
+std::string NoteTextFromJson(std::string_view body);
+// {"id","case_id","text","author","at"}
+std::string NoteJson(const domain::CaseNote& note);
+// {"items":[note...],"next":<id or null>}
+std::string NotePageJson(const domain::NotePage& page);
 
 // A JSON array of transitions, in the order given: {"sequence","from","to","on","reason",
 // "result","recorded_at","partner","measure","legal_basis","until"}, absent values null.

@@ -2,7 +2,9 @@
 
 #include <string>
 
+#include "domain/cases/search_words.hpp"
 #include "domain/error.hpp"
+#include "domain/field_rules.hpp"
 #include "web/case_json.hpp"
 #include "web/json_response.hpp"
 #include "web/query_string.hpp"
@@ -49,11 +51,46 @@ Response PostCase(domain::GuardedCaseService& service, const domain::Actor& acto
   return CreatedCaseResponse(request, service.Register(actor, NewCaseFromJson(request.body())));
 }
 
+namespace {
+
+std::optional<domain::Date> DateParameter(const QueryString& parameters, std::string_view name) {
+  const auto text = parameters.Get(name);
+  if (!text) return std::nullopt;
+  const auto day = domain::Date::Parse(*text);
+  if (!day) ThrowMalformed("query parameter '" + std::string(name) + "' must be a date YYYY-MM-DD");
+  return day;
+}
+
+// The search parameters of the case list; every refusal is 400, a query being wrong.
+void ReadSearchParameters(const QueryString& parameters, domain::CaseFilter& filter) {
+  filter.reported_from = DateParameter(parameters, "reported_from");
+  filter.reported_to = DateParameter(parameters, "reported_to");
+  if (const auto postcode = parameters.Get("postcode")) {
+    try {
+      filter.postcode = domain::NormalPostcode(*postcode);
+    } catch (const domain::DomainError&) {
+      ThrowMalformed("query parameter 'postcode' must be a Dutch postcode, e.g. 2711AA");
+    }
+  }
+  if (const auto q = parameters.Get("q")) filter.words = domain::SearchWords::Parse(*q);
+  filter.sort = EnumParameter<domain::CaseSort>(parameters, "sort").value_or(domain::CaseSort::kId);
+  if (const auto count = parameters.Get("count")) {
+    if (*count != "true" && *count != "false") {
+      ThrowMalformed("query parameter 'count' must be true or false");
+    }
+    filter.count = *count == "true";
+  }
+}
+
+}  // namespace
+
 Response ListCases(domain::GuardedCaseService& service, const domain::Actor& actor,
                    const Request& request, std::string_view query) {
   const QueryString parameters(
-      query, {"kind", "state", "district", "housing_type", "assignee", "limit", "after"});
+      query, {"kind", "state", "district", "housing_type", "assignee", "limit", "after",
+              "reported_from", "reported_to", "postcode", "q", "sort", "count"});
   domain::CaseFilter filter;
+  ReadSearchParameters(parameters, filter);
   filter.kind = EnumParameter<domain::CaseKind>(parameters, "kind");
   filter.state = EnumParameter<domain::CaseState>(parameters, "state");
   filter.district = parameters.Get("district");
@@ -100,6 +137,21 @@ Response GetChanges(domain::GuardedCaseService& service, const domain::Actor& ac
 Response GetHistory(domain::GuardedCaseService& service, const domain::Actor& actor,
                     const Request& request, domain::CaseId id) {
   return JsonResponse(request, http::status::ok, HistoryJson(service.History(actor, id)));
+}
+
+Response PostNote(domain::GuardedCaseService& service, const domain::Actor& actor,
+                  const Request& request, domain::CaseId id) {
+  const std::string text = NoteTextFromJson(request.body());
+  return JsonResponse(request, http::status::created, NoteJson(service.AddNote(actor, id, text)));
+}
+
+Response ListNotes(domain::GuardedCaseService& service, const domain::Actor& actor,
+                   const Request& request, domain::CaseId id, std::string_view query) {
+  const QueryString parameters(query, {"limit", "after"});
+  const int limit = LimitParameter(parameters);
+  const auto after = AfterParameter(parameters);
+  return JsonResponse(request, http::status::ok,
+                      NotePageJson(service.Notes(actor, id, after, limit)));
 }
 
 }  // namespace casus::web

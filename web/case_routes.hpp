@@ -18,7 +18,8 @@ namespace casus::web {
 Response PostCase(domain::GuardedCaseService& service, const domain::Actor& actor,
                   const Request& request);
 
-// GET /api/v1/cases?kind=&state=&district=&housing_type=&limit=&after=
+// GET /api/v1/cases?kind=&state=&district=&housing_type=&limit=&after=&reported_from=
+//   &reported_to=&postcode=&q=&sort=&count=
 Response ListCases(domain::GuardedCaseService& service, const domain::Actor& actor,
                    const Request& request, std::string_view query);
 
@@ -42,6 +43,15 @@ Response GetChanges(domain::GuardedCaseService& service, const domain::Actor& ac
 // GET /api/v1/cases/{id}/history -> a JSON array, oldest first.
 Response GetHistory(domain::GuardedCaseService& service, const domain::Actor& actor,
                     const Request& request, domain::CaseId id);
+
+// POST /api/v1/cases/{id}/notes {"text"} -> 201 with the note (no Location: a note has no
+// URL of its own). The casus's version and ETag stay as they are.
+Response PostNote(domain::GuardedCaseService& service, const domain::Actor& actor,
+                  const Request& request, domain::CaseId id);
+
+// GET /api/v1/cases/{id}/notes?limit=&after= -> {"items":[note...],"next"}, oldest first.
+Response ListNotes(domain::GuardedCaseService& service, const domain::Actor& actor,
+                   const Request& request, domain::CaseId id, std::string_view query);
 
 // 201 with the casus just created, its Location and its ETag (also how an assessment that
 // opens a casus answers).

@@ -46,8 +46,8 @@ void WriteAddress(JsonWriter& writer, const std::optional<domain::Address>& addr
 std::optional<domain::Address> OptionalAddress(const JsonObjectReader& reader,
                                                std::string_view field);
 
-// {"items":[item...],"next":<id or null>} for any page of the domain's keyset pagination;
-// `write_item(writer, item)` writes one item.
+// {"items":[item...],"next":<id or null>[,"count":n]} for any page of the domain's keyset
+// pagination; `write_item(writer, item)` writes one item.
 template <typename Page, typename WriteItem>
 std::string PageJson(const Page& page, WriteItem write_item) {
   rapidjson::StringBuffer buffer;
@@ -59,6 +59,12 @@ std::string PageJson(const Page& page, WriteItem write_item) {
   writer.EndArray();
   WriteKey(writer, "next");
   WriteOptionalInt64(writer, page.next);
+  if constexpr (requires { page.count; }) {  // {"count": n} only when it was asked for
+    if (page.count) {
+      WriteKey(writer, "count");
+      writer.Int64(*page.count);
+    }
+  }
   writer.EndObject();
   return buffer.GetString();
 }

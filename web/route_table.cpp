@@ -74,6 +74,16 @@ constexpr Route kRoutes[] = {
      [](const RouteCall& c) {
        return GetHistory(c.services.cases, c.actor(), c.request, CaseIdInPath(c));
      }},
+    {{verb::post, "/api/v1/cases/{id}/notes", Action::kWriteCase},
+     Query::kRefused,
+     [](const RouteCall& c) {
+       return PostNote(c.services.cases, c.actor(), c.request, CaseIdInPath(c));
+     }},
+    {{verb::get, "/api/v1/cases/{id}/notes", Action::kReadCase},
+     Query::kAllowed,
+     [](const RouteCall& c) {
+       return ListNotes(c.services.cases, c.actor(), c.request, CaseIdInPath(c), c.query);
+     }},
 
     {{verb::get, "/api/v1/signals", Action::kReadSignal},
      Query::kAllowed,

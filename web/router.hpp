@@ -29,6 +29,9 @@ struct RouteInfo {
 //                                                  does not answer a read or its writer stopped
 //   POST /api/v1/cases                             201, Location, ETag "1"
 //   GET  /api/v1/cases?kind=&state=&district=&housing_type=&assignee=&limit=&after=
+//        &reported_from=&reported_to=&postcode=&q=&sort=id|reported_on|-reported_on
+//        &count=true|false                         {"items","next"[,"count"]}; `after` and
+//                                                  `next` are casus ids in every sort;
 //                                                  assignee=me: the caller's own casussen
 //   GET  /api/v1/cases/{id}                        ETag "<version>"
 //   PATCH /api/v1/cases/{id}                       a correction (district, housing_type,
@@ -40,6 +43,10 @@ struct RouteInfo {
 //                                                  oldest first
 //   POST /api/v1/cases/{id}/transitions            honours If-Match; ETag of the new version
 //   GET  /api/v1/cases/{id}/history                JSON array, oldest first
+//   POST /api/v1/cases/{id}/notes                  {"text"} -> 201 with the note, no Location;
+//                                                  the casus's version stays
+//   GET  /api/v1/cases/{id}/notes?limit=&after=    {"items":[{"id","case_id","text","author",
+//                                                  "at"}...],"next"}, oldest first
 //   POST /api/v1/signals                           201, Location, ETag "1"
 //   GET  /api/v1/signals?source=&theme=&status=&limit=&after=
 //   GET  /api/v1/signals/{id}                      ETag "<version>"
@@ -87,7 +94,7 @@ struct RouteInfo {
 //      assessment is read by its decision: a member that belongs to another decision
 //      (case_id on a dismiss, reason on a link) is an unknown field, 400. Anything wrong in
 //      the path, query or If-Match is 400 (ids, limit over 500, unknown parameters or enum
-//      values, year, format, suppress_below, from/to).
+//      values, year, format, suppress_below, from/to, the case list's search parameters).
 //   6. The domain: 404 (no such case or signal, and equally a casus of another team, so that
 //      its existence does not leak), 403 (registering a casus of another team's kind), 409
 //      (forbidden transition; a signal assessed already), 412 (stale If-Match). List routes

@@ -39,8 +39,10 @@ CasePage GuardedCaseService::List(const Actor& actor, CaseFilter filter) {
   return gate_.Run(actor, Action::kReadCase, "cases", [&] {
     const auto team = AccessPolicy::TeamKind(actor.role);
     if (!team || (filter.kind && filter.kind != team)) {
-      RequirePageSize(filter.limit);  // bad input answers the same, without a query
-      return CasePage{};
+      CaseService::CheckFilter(filter);  // bad input answers the same, without a query
+      CasePage none;
+      if (filter.count) none.count = 0;
+      return none;
     }
     filter.kind = team;
     return cases_.List(filter);
@@ -85,6 +87,23 @@ Casus GuardedCaseService::Correct(const Actor& actor, CaseId id, const CaseCorre
 std::vector<CaseChange> GuardedCaseService::Changes(const Actor& actor, CaseId id) {
   return gate_.Run(actor, Action::kReadCase, CaseObject(id) + "/changes", [&] {
     return cases_.Changes(id, [&](const Casus& casus) {
+      AccessGate::RequireTeam(actor, Action::kReadCase, casus.kind, NoCase(id));
+    });
+  });
+}
+
+CaseNote GuardedCaseService::AddNote(const Actor& actor, CaseId id, const std::string& text) {
+  return gate_.Run(actor, Action::kWriteCase, CaseObject(id) + "/notes", [&] {
+    return cases_.AddNote(id, text, actor.token_name, [&](const Casus& casus) {
+      AccessGate::RequireTeam(actor, Action::kWriteCase, casus.kind, NoCase(id));
+    });
+  });
+}
+
+NotePage GuardedCaseService::Notes(const Actor& actor, CaseId id, std::optional<NoteId> after,
+                                   int limit) {
+  return gate_.Run(actor, Action::kReadCase, CaseObject(id) + "/notes", [&] {
+    return cases_.Notes(id, after, limit, [&](const Casus& casus) {
       AccessGate::RequireTeam(actor, Action::kReadCase, casus.kind, NoCase(id));
     });
   });

@@ -42,6 +42,10 @@ class GuardedCaseService {
                 std::optional<std::int64_t> if_match);
   // Audited as read_case on cases/{id}/changes.
   std::vector<CaseChange> Changes(const Actor& actor, CaseId id);
+  // Notes, audited as "cases/{id}/notes": write_case to add one (author: the actor's name),
+  // read_case to read them (personal data, so every read is on the record).
+  CaseNote AddNote(const Actor& actor, CaseId id, const std::string& text);
+  NotePage Notes(const Actor& actor, CaseId id, std::optional<NoteId> after, int limit);
 
  private:
   CaseService& cases_;

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "domain/cases/case_correction.hpp"
+#include "domain/cases/case_note.hpp"
+#include "domain/cases/case_sort.hpp"
 #include "domain/cases/case_timeline.hpp"
 #include "domain/cases/casus.hpp"
 #include "domain/cases/transition.hpp"
@@ -20,13 +22,21 @@ struct CaseFilter {
   std::optional<std::string> district;
   std::optional<HousingType> housing_type;
   std::optional<std::string> assignee;  // the handler's name
-  std::optional<CaseId> after;          // keyset cursor: only ids greater than this
+  std::optional<CaseId> after;  // keyset cursor: the casus the page starts after, in `sort`
   int limit = 50;
+  // Search: reported_on within [from, to]; the postcode in normal form; every word
+  // (SearchWords) in the summary, street or notes. The order, and whether to count.
+  std::optional<Date> reported_from, reported_to;
+  std::optional<std::string> postcode;
+  std::vector<std::string> words;
+  CaseSort sort = CaseSort::kId;
+  bool count = false;
 };
 
 struct CasePage {
-  std::vector<Casus> items;    // ascending id
-  std::optional<CaseId> next;  // cursor for the following page; nullopt on the last page
+  std::vector<Casus> items;           // in the filter's sort
+  std::optional<CaseId> next;         // cursor for the following page; nullopt on the last page
+  std::optional<std::int64_t> count;  // all casussen matching the filter, when asked for
 };
 
 // Port: durable storage of casussen and their history. Implemented in persistence/.
@@ -44,8 +54,16 @@ class CaseRepository {
 
   virtual std::optional<Casus> Find(CaseId id) = 0;
 
-  // Casussen matching every set field of `filter`, ascending by id, at most filter.limit.
+  // Casussen matching every set field of `filter`, in filter.sort, at most filter.limit. With
+  // `after`, the page starts after that casus's place in the sort (its reported_on and id);
+  // a casus that does not exist or is not of filter.kind gives an empty page. With
+  // filter.count, page.count is the number of all matching casussen, of every page.
   virtual CasePage List(const CaseFilter& filter) = 0;
+
+  // Appends `note` (its id assigned here) to casus note.case_id, which must exist.
+  virtual CaseNote AddNote(const CaseNote& note) = 0;
+  // The casus's notes with ids after `after`, oldest first, at most `limit`.
+  virtual NotePage Notes(CaseId id, std::optional<NoteId> after, int limit) = 0;
 
   // The casus's history, oldest first; empty when the casus does not exist.
   virtual std::vector<TransitionRecord> History(CaseId id) = 0;

@@ -111,9 +111,39 @@ Casus CaseService::Get(CaseId id) {
   return *casus;
 }
 
-CasePage CaseService::List(const CaseFilter& filter) {
+void CaseService::CheckFilter(const CaseFilter& filter) {
   RequirePageSize(filter.limit);
+  if (filter.reported_from && filter.reported_to && *filter.reported_from > *filter.reported_to) {
+    throw DomainError(ErrorCode::kMalformed, "reported_from " + filter.reported_from->ToString() +
+                                                 " lies after reported_to " +
+                                                 filter.reported_to->ToString());
+  }
+}
+
+CasePage CaseService::List(const CaseFilter& filter) {
+  CheckFilter(filter);
   return cases_.List(filter);
+}
+
+CaseNote CaseService::AddNote(CaseId id, const std::string& text, const std::string& author,
+                              const CasusCheck& check) {
+  const Casus casus = Get(id);
+  if (check) check(casus);
+  RequireNoteText(text);
+  CaseNote note;
+  note.case_id = id;
+  note.text = text;
+  note.author = author;
+  note.at = clock_.NowUtc();
+  return cases_.AddNote(note);
+}
+
+NotePage CaseService::Notes(CaseId id, std::optional<NoteId> after, int limit,
+                            const CasusCheck& check) {
+  RequirePageSize(limit);
+  const Casus casus = Get(id);
+  if (check) check(casus);
+  return cases_.Notes(id, after, limit);
 }
 
 Casus CaseService::Transition(CaseId id, const TransitionRequest& request,

@@ -42,7 +42,10 @@ class CaseService {
   // date or after today; shared with the ondermijning services.
   void RequireRecordDate(Date date, const char* field) const;
   Casus Get(CaseId id);
+  // Throws DomainError(kMalformed) for a page size outside 1..kMaxPageSize or
+  // reported_from after reported_to (CheckFilter).
   CasePage List(const CaseFilter& filter);
+  static void CheckFilter(const CaseFilter& filter);
 
   // A check on the casus as loaded, before anything else is looked at (e.g. that the caller's
   // team may see it); it throws to refuse.
@@ -70,6 +73,13 @@ class CaseService {
   // The casus's corrections, oldest first, after `check` on the casus; kNotFound when there
   // is no such casus.
   std::vector<CaseChange> Changes(CaseId id, const CasusCheck& check = {});
+  // Adds a note by `author` to the casus, now; kNotFound when it does not exist, kInvalid for
+  // a blank text or one over kMaxNoteCharacters. Loads the casus once; leaves its version.
+  CaseNote AddNote(CaseId id, const std::string& text, const std::string& author,
+                   const CasusCheck& check = {});
+  // The casus's notes, oldest first; kNotFound when it does not exist, kMalformed for a limit
+  // outside 1..kMaxPageSize.
+  NotePage Notes(CaseId id, std::optional<NoteId> after, int limit, const CasusCheck& check = {});
 
   WoonoverlastReport WoonoverlastYearReport(int year);
 

@@ -47,10 +47,10 @@ class PersonalDataStore {
   // Signals assessed before `cutoff` that still hold personal data; ascending.
   virtual std::vector<DueRecord> SignalsAssessedBefore(Date cutoff) = 0;
 
-  // In one transaction: removes the personal fields (address, summary, reasons, reporter and
-  // other free text) of these casussen and signals, keeping ids, kinds, wijken, woningtypes,
-  // categories, themes, dates and state histories, so that every year report stays the same.
-  // `purged_on` is recorded with them. A casus re-opened (or a signal still open) by then is
+  // In one transaction: removes the personal fields (address, summary, reasons, notes,
+  // reporter and other free text) of these casussen and signals, keeping ids, kinds, wijken,
+  // woningtypes, categories, themes, dates and state histories, so that every year report stays the
+  // same. `purged_on` is recorded with them. A casus re-opened (or a signal still open) by then is
   // skipped; returns the ids actually purged.
   virtual PurgedIds Purge(const std::vector<CaseId>& cases, const std::vector<SignalId>& signals,
                           const std::string& purged_on) = 0;

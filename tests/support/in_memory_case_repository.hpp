@@ -9,6 +9,7 @@
 
 #include "domain/cases/case_repository.hpp"
 #include "domain/cases/district_repository.hpp"
+#include "domain/cases/search_words.hpp"
 
 namespace casus::testing {
 
@@ -46,23 +47,75 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
     return it->second;
   }
 
+  // The filters and sorts as storage has them; `q` as a plain word match (SearchWords).
   domain::CasePage List(const domain::CaseFilter& filter) override {
     std::lock_guard lock(mutex_);
+    std::vector<domain::Casus> matching;
+    for (const auto& [id, c] : cases_) {
+      if (Matches(c, filter)) matching.push_back(c);
+    }
+    const auto key = [&](const domain::Casus& c) {
+      return filter.sort == domain::CaseSort::kId ? std::pair{std::string(), c.id}
+                                                  : std::pair{c.reported_on.ToString(), c.id};
+    };
+    const bool descending = filter.sort == domain::CaseSort::kReportedOnDescending;
+    std::sort(matching.begin(), matching.end(), [&](const auto& a, const auto& b) {
+      return descending ? key(b) < key(a) : key(a) < key(b);
+    });
     domain::CasePage page;
-    for (auto it = cases_.upper_bound(filter.after.value_or(0)); it != cases_.end(); ++it) {
-      const auto& c = it->second;
-      if (filter.kind && c.kind != *filter.kind) continue;
-      if (filter.state && c.state != *filter.state) continue;
-      if (filter.district && c.district != *filter.district) continue;
-      if (filter.housing_type && c.housing_type != *filter.housing_type) continue;
-      if (filter.assignee && c.assignee != *filter.assignee) continue;
+    if (filter.count) page.count = static_cast<std::int64_t>(matching.size());
+    auto it = matching.begin();
+    if (filter.after.value_or(0) != 0 || filter.sort == domain::CaseSort::kId) {
+      const auto cursor = cases_.find(filter.after.value_or(0));
+      if (filter.sort != domain::CaseSort::kId &&
+          (cursor == cases_.end() || (filter.kind && cursor->second.kind != *filter.kind))) {
+        return page;  // a cursor of another kind counts as missing
+      }
+      const auto from = filter.sort == domain::CaseSort::kId
+                            ? std::pair{std::string(), filter.after.value_or(0)}
+                            : key(cursor->second);
+      it = std::find_if(matching.begin(), matching.end(), [&](const domain::Casus& c) {
+        return descending ? key(c) < from : from < key(c);
+      });
+    }
+    for (; it != matching.end(); ++it) {
       if (static_cast<int>(page.items.size()) == filter.limit) {
         page.next = page.items.back().id;
         break;
       }
-      page.items.push_back(c);
+      page.items.push_back(*it);
     }
     return page;
+  }
+
+  domain::CaseNote AddNote(const domain::CaseNote& note) override {
+    std::lock_guard lock(mutex_);
+    if (cases_.count(note.case_id) == 0) throw std::logic_error("a note on a missing casus");
+    domain::CaseNote stored = note;
+    stored.id = ++last_note_id_;
+    notes_[note.case_id].push_back(stored);
+    return stored;
+  }
+
+  domain::NotePage Notes(domain::CaseId id, std::optional<domain::NoteId> after,
+                         int limit) override {
+    std::lock_guard lock(mutex_);
+    domain::NotePage page;
+    for (const domain::CaseNote& note : notes_[id]) {
+      if (note.id <= after.value_or(0)) continue;
+      if (static_cast<int>(page.items.size()) == limit) {
+        page.next = page.items.back().id;
+        break;
+      }
+      page.items.push_back(note);
+    }
+    return page;
+  }
+
+  // What the retention purge does to a casus's notes.
+  void RemoveNotes(domain::CaseId id) {
+    std::lock_guard lock(mutex_);
+    notes_.erase(id);
   }
 
   std::vector<domain::TransitionRecord> History(domain::CaseId id) override {
@@ -141,8 +194,28 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
   }
 
  private:
+  bool Matches(const domain::Casus& c, const domain::CaseFilter& filter) {
+    if (filter.kind && c.kind != *filter.kind) return false;
+    if (filter.state && c.state != *filter.state) return false;
+    if (filter.district && c.district != *filter.district) return false;
+    if (filter.housing_type && c.housing_type != *filter.housing_type) return false;
+    if (filter.assignee && c.assignee != *filter.assignee) return false;
+    if (filter.reported_from && c.reported_on < *filter.reported_from) return false;
+    if (filter.reported_to && *filter.reported_to < c.reported_on) return false;
+    if (filter.postcode && (!c.address || c.address->postcode != *filter.postcode)) return false;
+    if (filter.words.empty()) return true;
+    std::string text = c.summary + " " + (c.address ? c.address->street : "");
+    for (const domain::CaseNote& note : notes_[c.id]) text += " " + note.text;
+    const auto words = domain::SearchWords::Split(text);
+    return std::all_of(filter.words.begin(), filter.words.end(), [&](const std::string& word) {
+      return std::find(words.begin(), words.end(), word) != words.end();
+    });
+  }
+
   std::mutex mutex_;
   domain::CaseId last_id_ = 0;
+  domain::NoteId last_note_id_ = 0;
+  std::map<domain::CaseId, std::vector<domain::CaseNote>> notes_;
   std::map<domain::CaseId, domain::Casus> cases_;
   std::map<domain::CaseId, std::vector<domain::TransitionRecord>> histories_;
   std::map<domain::CaseId, std::vector<domain::CaseChange>> changes_;

@@ -30,6 +30,12 @@ class BrokenCaseRepository final : public domain::CaseRepository {
   std::vector<domain::TransitionRecord> History(domain::CaseId) override {
     throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
   }
+  domain::CaseNote AddNote(const domain::CaseNote&) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
+  domain::NotePage Notes(domain::CaseId, std::optional<domain::NoteId>, int) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
   bool AppendTransition(domain::CaseId, std::int64_t, const domain::TransitionRecord&) override {
     throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
   }

@@ -47,6 +47,10 @@ class CountingCaseRepository final : public CaseRepository {
     ++histories;
     return inner.History(id);
   }
+  CaseNote AddNote(const CaseNote& note) override { return inner.AddNote(note); }
+  NotePage Notes(CaseId id, std::optional<NoteId> after, int limit) override {
+    return inner.Notes(id, after, limit);
+  }
   bool AppendTransition(CaseId id, std::int64_t expected_version,
                         const TransitionRecord& record) override {
     return inner.AppendTransition(id, expected_version, record);
