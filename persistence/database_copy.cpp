@@ -19,7 +19,7 @@ struct CopiedTable {
   std::string_view name;
   std::string_view order_by;
 };
-constexpr std::array<CopiedTable, 12> kTables = {{
+constexpr std::array<CopiedTable, 13> kTables = {{
     {"districts", "id"},
     {"cases", "id"},
     {"case_categories", "case_id, position"},
