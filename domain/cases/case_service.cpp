@@ -152,13 +152,7 @@ Casus CaseService::Transition(CaseId id, const TransitionRequest& request,
   // absorbed by re-checking against the fresh state; with If-Match it is the caller's to see.
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
-    Casus current = Get(id);
-    if (check) check(current);
-    if (if_match && *if_match != current.version) {
-      throw DomainError(ErrorCode::kStaleVersion, "case " + std::to_string(id) + " is at version " +
-                                                      std::to_string(current.version) + ", not " +
-                                                      std::to_string(*if_match));
-    }
+    Casus current = LoadForChange(id, if_match, check);
     const TransitionRecord record = CheckedTransition(current, request);
     if (cases_.AppendTransition(id, current.version, record)) {
       // What AppendTransition changed, applied to the casus as loaded: no second read.
@@ -260,18 +254,24 @@ Casus CaseService::CheckedCorrection(const Casus& current, const CaseCorrection&
   return corrected;
 }
 
+Casus CaseService::LoadForChange(CaseId id, std::optional<std::int64_t> if_match,
+                                 const CasusCheck& check) {
+  Casus current = Get(id);
+  if (check) check(current);
+  if (if_match && *if_match != current.version) {
+    throw DomainError(ErrorCode::kStaleVersion, "case " + std::to_string(id) + " is at version " +
+                                                    std::to_string(current.version) + ", not " +
+                                                    std::to_string(*if_match));
+  }
+  return current;
+}
+
 Casus CaseService::Correct(CaseId id, const CaseCorrection& correction,
                            std::optional<std::int64_t> if_match, const std::string& who,
                            const AssigneeCheck& may_assign, const CasusCheck& check) {
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
-    Casus current = Get(id);
-    if (check) check(current);
-    if (if_match && *if_match != current.version) {
-      throw DomainError(ErrorCode::kStaleVersion, "case " + std::to_string(id) + " is at version " +
-                                                      std::to_string(current.version) + ", not " +
-                                                      std::to_string(*if_match));
-    }
+    Casus current = LoadForChange(id, if_match, check);
     Casus corrected = CheckedCorrection(current, correction, who, may_assign);
     std::vector<CaseChange> changes = ChangedFields(current, corrected);
     if (changes.empty()) return current;  // nothing to keep: no new version

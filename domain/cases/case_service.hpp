@@ -94,6 +94,10 @@ class CaseService {
   void AddDistrict(const std::string& name);
 
  private:
+  // The casus as it stands, once `check` accepted it; kStaleVersion when `if_match` names
+  // another version. The first step of every change.
+  Casus LoadForChange(CaseId id, std::optional<std::int64_t> if_match, const CasusCheck& check);
+
   // The history row for moving `current` as requested; throws when that is not allowed.
   TransitionRecord CheckedTransition(const Casus& current, const TransitionRequest& request);
   // `current` with `correction` applied and checked; throws when it may not be stored.
