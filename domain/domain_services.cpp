@@ -4,6 +4,7 @@ namespace casus::domain {
 
 DomainServices::DomainServices(const Ports& ports, Date earliest_record_date)
     : cases(ports.cases, ports.districts, ports.clock, earliest_record_date),
+      districts(ports.districts, ports.clock),
       signals(ports.signals, ports.cases, cases, ports.clock),
       activities(ports.activities, ports.cases, ports.clock, earliest_record_date),
       ondermijning_reports(ports.signals, ports.cases, ports.activities),
@@ -14,6 +15,7 @@ DomainServices::DomainServices(const Ports& ports, Date earliest_record_date)
       guarded_activities(activities, gate),
       guarded_reports(cases, ondermijning_reports, gate, ports.data_version),
       guarded_audit(ports.audit, ports.cases, gate),
+      guarded_districts(districts, gate),
       retention(ports.personal_data, gate, ports.clock),
       idempotency_keys(ports.idempotency, ports.clock) {}
 

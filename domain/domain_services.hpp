@@ -6,6 +6,7 @@
 #include "domain/access/idempotency_keys.hpp"
 #include "domain/access/token_service.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/cases/district_service.hpp"
 #include "domain/clock.hpp"
 #include "domain/ondermijning/activity_service.hpp"
 #include "domain/ondermijning/signal_service.hpp"
@@ -52,6 +53,7 @@ class DomainServices {
   DomainServices& operator=(const DomainServices&) = delete;
 
   CaseService cases;
+  DistrictService districts;
   SignalService signals;
   ActivityService activities;
   OndermijningReportService ondermijning_reports;
@@ -62,6 +64,7 @@ class DomainServices {
   GuardedActivityService guarded_activities;
   GuardedReportService guarded_reports;
   GuardedAuditService guarded_audit;
+  GuardedDistrictService guarded_districts;
   RetentionService retention;
   IdempotencyKeys idempotency_keys;
 };

@@ -19,14 +19,16 @@ struct CopiedTable {
   std::string_view name;
   std::string_view order_by;
 };
-constexpr std::array<CopiedTable, 13> kTables = {{
+constexpr std::array<CopiedTable, 15> kTables = {{
+    {"settings", "key"},
     {"districts", "id"},
+    {"district_names", "district_id, until"},
     {"cases", "id"},
     {"case_categories", "case_id, position"},
     {"case_themes", "case_id, position"},
     {"case_transitions", "case_id, sequence"},  // its trigger derives case_closures
     {"case_changes", "id"},
-    {"case_notes", "id"},                       // its trigger indexes them in case_search
+    {"case_notes", "id"},  // its trigger indexes them in case_search
     {"signals", "id"},
     {"signal_themes", "signal_id, position"},
     {"activities", "id"},
@@ -37,9 +39,8 @@ constexpr std::array<CopiedTable, 13> kTables = {{
 
 // Tables with a generated id: PostgreSQL's identity sequences must continue after the ids
 // copied, SQLite's INTEGER PRIMARY KEY does so by itself.
-constexpr std::array<std::string_view, 6> kGeneratedIds = {"districts", "cases", "signals",
-                                                           "activities", "case_changes",
-                                                           "case_notes"};
+constexpr std::array<std::string_view, 6> kGeneratedIds = {
+    "districts", "cases", "signals", "activities", "case_changes", "case_notes"};
 
 // A column's value as text, which both dialects take for any column (SQLite by the column's
 // affinity, PostgreSQL by inferring the parameter's type from the column).
@@ -135,7 +136,9 @@ CopySummary CopyDatabase(Database& source, Database& target) {
   }
 
   CopySummary summary;
-  *to << "DELETE FROM districts";  // migration 002's wijken; the source has its own
+  // Migration 002's wijken and 015's settings; the source has its own.
+  *to << "DELETE FROM districts";
+  *to << "DELETE FROM settings";
   for (const CopiedTable& table : kTables) {
     const std::string select =
         "SELECT * FROM " + std::string(table.name) + " ORDER BY " + std::string(table.order_by);

@@ -278,26 +278,4 @@ int Retention(const CommandLine& line) {
   throw UsageError("usage: casus retention show|set --db PATH [--kind K --years N]");
 }
 
-int Districts(const CommandLine& line) {
-  const auto& words = line.words();
-  const std::string action = words.size() == 2 ? words[1] : "";
-  if (action == "list") {
-    line.Allow({"db"});
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"));
-    for (const auto& name : app.services.cases.Districts()) std::cout << name << "\n";
-    return 0;
-  }
-  if (action == "add") {
-    line.Allow({"db", "name", "audit-key-file"});
-    const auto name = line.Required("name");
-    App app(line.Required("db"), AppendingAudit(line));
-    app.services.gate.Run(App::CommandLineActor(), domain::Action::kManageReferenceData,
-                          "districts/" + name, [&] { app.services.cases.AddDistrict(name); });
-    std::cout << "added wijk '" << name << "' at the end of the reference order\n";
-    return 0;
-  }
-  throw UsageError("usage: casus districts list|add --db PATH [--name NAME]");
-}
-
 }  // namespace casus::cli

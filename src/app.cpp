@@ -1,7 +1,11 @@
 #include "app.hpp"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "command_line.hpp"
 #include "persistence/migrator.hpp"
@@ -66,9 +70,22 @@ AuditAccess AppendingAudit(const CommandLine& line) {
 }
 
 domain::Actor App::CommandLineActor() {
-  const char* user = std::getenv("USER");
-  return {std::string("cli:") + (user != nullptr && *user != '\0' ? user : "unknown"),
-          domain::Role::kBeheerder, "cli"};
+  return {"cli:" + CommandLineUser(), domain::Role::kBeheerder, "cli"};
+}
+
+std::string App::CommandLineUser() {
+  // $USER first (what `sudo -u` and a login set); systemd services and containers often have
+  // no $USER, so then the account of the process's uid, and its number when it has no name.
+  if (const char* user = std::getenv("USER"); user != nullptr && *user != '\0') return user;
+  const uid_t uid = ::getuid();
+  std::vector<char> buffer(16384);
+  passwd entry{};
+  passwd* found = nullptr;
+  if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) == 0 && found != nullptr &&
+      found->pw_name != nullptr && *found->pw_name != '\0') {
+    return found->pw_name;
+  }
+  return "uid" + std::to_string(uid);
 }
 
 }  // namespace casus::cli

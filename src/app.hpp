@@ -58,6 +58,8 @@ struct App {
 
   // The command line acts as a local beheerder; the audit trail names the OS user.
   static domain::Actor CommandLineActor();
+  // Who runs the command: $USER, else the name of the process's uid ("uid1234" without one).
+  static std::string CommandLineUser();
 
   persistence::Database database;
   int applied_migrations;  // upgrades of a Casus database of an older version

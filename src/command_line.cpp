@@ -12,7 +12,7 @@ namespace casus::cli {
 namespace {
 // Options that stand alone; every other option takes the next word as its value.
 bool IsFlag(const std::string& name) {
-  return name == "dry-run" || name == "help" || name == "force";
+  return name == "dry-run" || name == "help" || name == "force" || name == "replace";
 }
 }  // namespace
 

@@ -18,6 +18,7 @@
 #include "demo/demo_data_set.hpp"
 #include "demo/ondermijning_demo_data.hpp"
 #include "demo/synthetic_data.hpp"
+#include "demo/zoetermeer.hpp"
 #include "domain/access/person_sign_in.hpp"
 #include "domain/access/role_mapping.hpp"
 #include "domain/error.hpp"
@@ -161,8 +162,8 @@ std::unique_ptr<OidcSignIn> OidcOptions(const CommandLine& line, const domain::C
 
 int Serve(const CommandLine& line) {
   line.Allow({"db", "listen", "threads", "workers", "max-connections", "earliest-date",
-              "audit-key-file", "oidc-issuer", "oidc-audience", "oidc-jwks-file",
-              "oidc-role-claim", "oidc-role-map"});
+              "audit-key-file", "oidc-issuer", "oidc-audience", "oidc-jwks-file", "oidc-role-claim",
+              "oidc-role-map"});
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
     options.threads = ParseWholeNumber(*threads, "--threads");
@@ -280,6 +281,8 @@ int SeedDemo(const CommandLine& line) {
       std::cout << what << ": the database already holds data; demo data not loaded again\n";
     }
   };
+  demo::SetUpZoetermeer(app.services.districts);
+  std::cout << "municipality: Zoetermeer, its eight wijken with their codes\n";
   seed("woonoverlast", [&] { return demo::SeedDemoData(app.services.cases); });
   seed("ondermijning", [&] {
     return demo::SeedOndermijningDemoData(app.services.cases, app.services.signals,

@@ -16,6 +16,7 @@ int Token(const CommandLine& line);      // token create|list|revoke
 int Audit(const CommandLine& line);      // audit verify|head|init-key|rekey
 int Purge(const CommandLine& line);      // purge --as-of [--dry-run]
 int Retention(const CommandLine& line);  // retention show|set
-int Districts(const CommandLine& line);  // districts list|add
+int Districts(const CommandLine& line);  // districts list|add|load|rename|retire|reorder
+int Settings(const CommandLine& line);   // settings show|set
 
 }  // namespace casus::cli

@@ -16,8 +16,8 @@ constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 (postgresql://user@host:5432/dbname) or libpq's key=value form ("host=... dbname=...").
 
 --audit-key-file PATH (or CASUS_AUDIT_KEY_FILE; the option wins): the audit key of a keyed
-audit chain, for every command that appends audit rows: serve, token, purge, retention set
-and districts add. Such a command refuses to run with a key that does not fit the chain.
+audit chain, for every command that appends audit rows: serve, token, purge, retention set,
+districts add|load|rename|retire|reorder and settings set. Such a command refuses to run with a key that does not fit the chain.
 
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
@@ -74,8 +74,29 @@ commands:
         list them per kind and year; --as-of after today needs --force and a --reason
         (audited), except on a dry run
   retention show --db PATH | retention set --db PATH --kind KIND --years N
-  districts list --db PATH | districts add --db PATH --name NAME
-        the municipality's wijken (reference data; the rows of the year reports)
+  districts list --db PATH [--format names|table|csv]
+        the municipality's wijken in reference order (the rows of the year reports), retired
+        ones included: their names; as a table with the CBS code, position, actief or
+        opgeheven, and earlier names (tab-separated); or csv as `districts load` reads it
+  districts load --db PATH --file wijken.csv [--replace]
+        load a municipality's wijken: columns naam,code,volgorde (or name,code,order), `,` or
+        `;` separated; matched on the code (a wijk without one on its name), renamed as of
+        today where the file names it otherwise; --replace removes the wijken not in the file,
+        refused while one still has casussen (retire it instead)
+  districts add --db PATH --name NAME
+        add a wijk without a code at the end of the reference order
+  districts rename --db PATH (--code CODE | --name NAME) --to NEW [--on YYYY-MM-DD]
+        from --on (default today) the wijk is called NEW; reports with an earlier peildatum
+        keep the old name
+  districts retire --db PATH (--code CODE | --name NAME) [--on YYYY-MM-DD]
+        from --on (default today) no casus or signal reported may name the wijk; its casussen
+        keep it, and the reports of years it had any still show it
+  districts reorder --db PATH (--code CODE | --name NAME) --position N
+        move the wijk to row N of the reports
+  settings show --db PATH
+  settings set --db PATH [--municipality NAME] [--woonoverlast-table-title TITLE]
+        the municipality's name and the title of its woonoverlast table (used by the reports'
+        table and JSON); a new database holds Zoetermeer's
 )";
 
 int Dispatch(const casus::cli::CommandLine& line) {
@@ -86,7 +107,8 @@ int Dispatch(const casus::cli::CommandLine& line) {
   }
   const std::string& command = words[0];
   const bool has_subcommand = command == "report" || command == "token" || command == "audit" ||
-                              command == "retention" || command == "districts";
+                              command == "retention" || command == "districts" ||
+                              command == "settings";
   if (!has_subcommand && words.size() != 1) {
     throw casus::cli::UsageError("unexpected argument '" + words[1] + "'");
   }
@@ -101,6 +123,7 @@ int Dispatch(const casus::cli::CommandLine& line) {
   if (command == "purge") return casus::cli::Purge(line);
   if (command == "retention") return casus::cli::Retention(line);
   if (command == "districts") return casus::cli::Districts(line);
+  if (command == "settings") return casus::cli::Settings(line);
   throw casus::cli::UsageError("unknown command '" + command + "'");
 }
 

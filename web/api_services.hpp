@@ -22,6 +22,7 @@ struct ApiServices {
   domain::GuardedActivityService& activities;
   domain::GuardedReportService& reports;
   domain::GuardedAuditService& audit;
+  domain::GuardedDistrictService& districts;
   // Replies kept for Idempotency-Key (the Router's; not Enabled: keys are checked, not kept).
   domain::IdempotencyKeys& idempotency;
   // /readyz: whether storage answers now; empty means always (the in-memory test wiring).
@@ -40,6 +41,7 @@ inline ApiServices ApiServicesOf(domain::DomainServices& services, std::function
           services.guarded_activities,
           services.guarded_reports,
           services.guarded_audit,
+          services.guarded_districts,
           services.idempotency_keys,
           std::move(ready),
           people};

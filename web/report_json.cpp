@@ -47,6 +47,8 @@ void WriteRow(JsonWriter& writer, const domain::WoonoverlastRow& row,
   writer.StartObject();
   WriteKey(writer, "district");
   WriteString(writer, row.district);
+  WriteKey(writer, "district_code");
+  WriteOptionalString(writer, row.district_code);
   WriteKey(writer, "koop");
   WriteLopendAfgerond(writer, row.koop, false, plan, index, 0);
   WriteKey(writer, "corporatie");
@@ -55,6 +57,14 @@ void WriteRow(JsonWriter& writer, const domain::WoonoverlastRow& row,
   WriteLopendAfgerond(writer, row.particulier, false, plan, index, 4);
   WriteCount(writer, "total", row.Total());
   writer.EndObject();
+}
+
+// Whose table it is (the municipality's settings), ahead of its figures.
+void WriteTitle(JsonWriter& writer, const domain::ReportTitle& title) {
+  WriteKey(writer, "municipality");
+  WriteString(writer, title.municipality);
+  WriteKey(writer, "title");
+  WriteString(writer, title.table_title);
 }
 
 void WritePeriod(JsonWriter& writer, const domain::ReportPeriod& period) {
@@ -151,6 +161,7 @@ std::string WoonoverlastReportJson(const domain::WoonoverlastReport& report,
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
+  WriteTitle(writer, report.title);
   WriteCount(writer, "year", report.year);
   WriteKey(writer, "peildatum");
   WriteString(writer, report.peildatum.ToString());
@@ -167,6 +178,7 @@ std::string WoonoverlastPeriodReportJson(const domain::WoonoverlastPeriodReport&
   rapidjson::StringBuffer buffer;
   JsonWriter writer(buffer);
   writer.StartObject();
+  WriteTitle(writer, report.title);
   WritePeriod(writer, report.period);
   WriteKey(writer, "peildatum");
   WriteString(writer, report.period.to.ToString());

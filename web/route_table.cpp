@@ -3,6 +3,7 @@
 #include "web/activity_routes.hpp"
 #include "web/audit_routes.hpp"
 #include "web/case_routes.hpp"
+#include "web/district_routes.hpp"
 #include "web/json_response.hpp"
 #include "web/report_routes.hpp"
 #include "web/request_values.hpp"
@@ -153,6 +154,10 @@ constexpr Route kRoutes[] = {
      [](const RouteCall& c) {
        return OndermijningReportReady(c.services.reports, c.params[0], c.query);
      }},
+
+    {{verb::get, "/api/v1/districts", Action::kReadReferenceData},
+     Query::kRefused,
+     [](const RouteCall& c) { return GetDistricts(c.services.districts, c.actor(), c.request); }},
 
     {{verb::get, "/api/v1/audit", Action::kReadAudit},
      Query::kAllowed,

@@ -16,6 +16,7 @@ enum class Action {
   kReadOndermijningReport,
   kManageTokens,
   kManageReferenceData,
+  kReadReferenceData,
   kRunRetention,
   kReadAudit,
 };
@@ -32,6 +33,7 @@ inline constexpr std::array kEnumNames<Action> = {
     std::pair{Action::kReadOndermijningReport, std::string_view{"read_ondermijning_report"}},
     std::pair{Action::kManageTokens, std::string_view{"manage_tokens"}},
     std::pair{Action::kManageReferenceData, std::string_view{"manage_reference_data"}},
+    std::pair{Action::kReadReferenceData, std::string_view{"read_reference_data"}},
     std::pair{Action::kRunRetention, std::string_view{"run_retention"}},
     std::pair{Action::kReadAudit, std::string_view{"read_audit"}},
 };
@@ -46,6 +48,7 @@ constexpr bool IsReadOnly(Action action) {
     case Action::kReadWoonoverlastReport:
     case Action::kReadOndermijningReport:
     case Action::kReadAudit:
+    case Action::kReadReferenceData:
       return true;
     case Action::kWriteCase:
     case Action::kWriteSignal:

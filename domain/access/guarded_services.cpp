@@ -287,6 +287,11 @@ std::optional<CaseId> CaseIdOfObject(const std::string& object) {
 
 }  // namespace
 
+std::vector<District> GuardedDistrictService::List(const Actor& actor) {
+  return gate_.Run(actor, Action::kReadReferenceData, "districts",
+                   [&] { return districts_.List(); });
+}
+
 AuditPage GuardedAuditService::Query(const Actor& actor, AuditFilter filter) {
   return gate_.Run(actor, Action::kReadAudit, "audit", [&] {
     RequirePageSize(filter.limit);

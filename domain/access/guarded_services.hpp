@@ -9,6 +9,7 @@
 #include "domain/access/access_gate.hpp"
 #include "domain/access/api_token.hpp"
 #include "domain/cases/case_service.hpp"
+#include "domain/cases/district_service.hpp"
 #include "domain/ondermijning/activity_service.hpp"
 #include "domain/ondermijning/signal_service.hpp"
 #include "domain/reports/data_version.hpp"
@@ -124,6 +125,19 @@ class GuardedReportService {
   std::unique_ptr<ReportCache<OndermijningReport>> ondermijning_cache_;
   std::unique_ptr<ReportCache<WoonoverlastPeriodReport>> woonoverlast_period_cache_;
   std::unique_ptr<ReportCache<OndermijningFigures>> ondermijning_period_cache_;
+};
+
+// The municipality's wijken, for any role (Action::kReadReferenceData), audited as "districts".
+class GuardedDistrictService {
+ public:
+  GuardedDistrictService(DistrictService& districts, AccessGate& gate)
+      : districts_(districts), gate_(gate) {}
+
+  std::vector<District> List(const Actor& actor);
+
+ private:
+  DistrictService& districts_;
+  AccessGate& gate_;
 };
 
 class GuardedAuditService {

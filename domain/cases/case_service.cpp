@@ -1,5 +1,7 @@
 #include "domain/cases/case_service.hpp"
 
+#include "domain/cases/district_service.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -57,15 +59,20 @@ void CaseService::RequireRecordDate(Date date, const char* field) const {
 }
 
 NewCase CaseService::CheckedNewCase(NewCase request) {
+  return CheckedFields(std::move(request), true);
+}
+
+void CaseService::RequireChoosableDistrict(const std::string& name, Date reported_on) {
+  domain::RequireChoosableDistrict(districts_.All(), name, reported_on);
+}
+
+NewCase CaseService::CheckedFields(NewCase request, bool district_chosen) {
   RequireRecordDate(request.reported_on, "reported_on");
   RequireText(request.summary, "summary", kMaxTextBytes);
   if (request.address) request.address = CheckedAddress(std::move(*request.address));
 
-  if (request.district) {
-    const auto known = districts_.Districts();
-    if (std::find(known.begin(), known.end(), *request.district) == known.end()) {
-      throw DomainError(ErrorCode::kInvalid, "unknown district '" + *request.district + "'");
-    }
+  if (request.district && district_chosen) {
+    RequireChoosableDistrict(*request.district, request.reported_on);
   }
   RequireDistinctList(request.categories, "categories");
   RequireDistinctList(request.themes, "themes");
@@ -227,7 +234,10 @@ Casus CaseService::CheckedCorrection(const Casus& current, const CaseCorrection&
   NewCase fields{corrected.kind,        corrected.district,   corrected.housing_type,
                  corrected.reported_on, corrected.categories, corrected.summary,
                  corrected.address,     corrected.themes};
-  corrected.address = CheckedNewCase(std::move(fields)).address;  // its postcode normalised
+  // A wijk retired since may stay as it is; it is chosen anew when it or the date changes.
+  const bool district_chosen =
+      corrected.district != current.district || corrected.reported_on != current.reported_on;
+  corrected.address = CheckedFields(std::move(fields), district_chosen).address;  // normalised
 
   if (corrected.reported_on != current.reported_on) {
     // The registration row moves with reported_on (CaseRepository::Correct); it may not pass
@@ -305,28 +315,36 @@ std::vector<CaseChange> CaseService::Changes(CaseId id, const CasusCheck& check)
 
 WoonoverlastReport CaseService::WoonoverlastYearReport(int year) {
   RequireYear(year);
-  return BuildWoonoverlastReportFromCounts(
-      year, districts_.Districts(),
-      cases_.WoonoverlastCounts(ReportPeriod::Year(year), ReportPeriod::Year(year - 1)));
+  const ReportPeriod period = ReportPeriod::Year(year);
+  WoonoverlastReport report = BuildWoonoverlastReportFromCounts(
+      year, ReportDistrictsOn(districts_.All(), period.to),
+      cases_.WoonoverlastCounts(period, ReportPeriod::Year(year - 1)));
+  report.title = Title();
+  return report;
 }
 
 WoonoverlastPeriodReport CaseService::WoonoverlastForPeriod(const ReportPeriod& period) {
   RequireReportPeriod(period);
   // The counts answer for a previous period as well, which a period report does not show.
-  return BuildWoonoverlastPeriodReportFromCounts(period, districts_.Districts(),
-                                                 cases_.WoonoverlastCounts(period, period));
+  WoonoverlastPeriodReport report = BuildWoonoverlastPeriodReportFromCounts(
+      period, ReportDistrictsOn(districts_.All(), period.to),
+      cases_.WoonoverlastCounts(period, period));
+  report.title = Title();
+  return report;
 }
 
-std::vector<std::string> CaseService::Districts() { return districts_.Districts(); }
+ReportTitle CaseService::Title() {
+  const Municipality municipality = districts_.GetMunicipality();
+  return {municipality.name, municipality.woonoverlast_table_title};
+}
 
-void CaseService::AddDistrict(const std::string& name) {
-  RequireText(name, "district", kMaxShortTextBytes);
-  if (name == "Totaal") {
-    throw DomainError(ErrorCode::kInvalid, "'Totaal' names the totals row of the year reports");
+std::vector<std::string> CaseService::Districts() {
+  const Date today = clock_.Today();
+  std::vector<std::string> names;
+  for (const District& district : districts_.All()) {
+    if (district.ActiveOn(today)) names.push_back(district.name);
   }
-  if (!districts_.Add(name)) {
-    throw DomainError(ErrorCode::kConflict, "the wijk '" + name + "' exists already");
-  }
+  return names;
 }
 
 }  // namespace casus::domain

@@ -86,17 +86,22 @@ class CaseService {
   // Tabel 5.1 for any period. Throws as RequireReportPeriod.
   WoonoverlastPeriodReport WoonoverlastForPeriod(const ReportPeriod& period);
 
-  // The wijken known to the municipality, in reference order.
+  // The wijken a casus reported today may name, in reference order (DistrictService has all).
   std::vector<std::string> Districts();
-
-  // Adds a wijk at the end of the reference order (another municipality loads its own).
-  // kInvalid for an empty or over-long name; kConflict when it exists.
-  void AddDistrict(const std::string& name);
+  // Throws DomainError(kInvalid) unless a casus or signal reported on `reported_on` may name
+  // the wijk `name` (known, and not retired by then).
+  void RequireChoosableDistrict(const std::string& name, Date reported_on);
 
  private:
   // The casus as it stands, once `check` accepted it; kStaleVersion when `if_match` names
   // another version. The first step of every change.
   Casus LoadForChange(CaseId id, std::optional<std::int64_t> if_match, const CasusCheck& check);
+
+  // CheckedNewCase; the wijk is checked only when `district_chosen` (a correction leaves one
+  // that was retired since as it is).
+  NewCase CheckedFields(NewCase request, bool district_chosen);
+  // The municipality's name and table title, for the reports.
+  ReportTitle Title();
 
   // The history row for moving `current` as requested; throws when that is not allowed.
   TransitionRecord CheckedTransition(const Casus& current, const TransitionRequest& request);

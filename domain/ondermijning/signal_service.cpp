@@ -26,10 +26,7 @@ Signal SignalService::Receive(const NewSignal& request) {
   NewSignal checked = request;
   if (checked.address) checked.address = CheckedAddress(std::move(*checked.address));
   if (request.district) {
-    const auto known = case_service_.Districts();
-    if (std::find(known.begin(), known.end(), *request.district) == known.end()) {
-      throw DomainError(ErrorCode::kInvalid, "unknown district '" + *request.district + "'");
-    }
+    case_service_.RequireChoosableDistrict(*request.district, request.received_on);
   }
   if (request.reporter) {
     if (request.source == SignalSource::kMma) {

@@ -68,29 +68,14 @@ struct Table {
 };
 
 // The counts' period cells by wijk and woningtype.
-Table Tabulate(const std::vector<std::string>& districts,
+Table Tabulate(const std::vector<ReportDistrict>& districts,
                const std::vector<WoonoverlastCount>& counts) {
-  Table table;
-  for (const auto& name : districts) table.rows.push_back({name, {}, {}, {}});
-  table.totals.district = "Totaal";
-  std::map<std::string, WoonoverlastRow> unlisted;  // alphabetical, after the listed wijken
+  WoonoverlastTableBuilder builder(districts);
   for (const WoonoverlastCount& count : counts) {
     if (count.period.Total() == 0) continue;
-    const std::string district = count.district.value_or("Onbekend");
-    auto row = std::find_if(table.rows.begin(), table.rows.end(),
-                            [&](const WoonoverlastRow& r) { return r.district == district; });
-    WoonoverlastRow& target =
-        row != table.rows.end()
-            ? *row
-            : unlisted.try_emplace(district, WoonoverlastRow{district}).first->second;
-    for (LopendAfgerond* cell :
-         {&target.CellFor(count.housing_type), &table.totals.CellFor(count.housing_type)}) {
-      cell->lopend += count.period.lopend;
-      cell->afgerond += count.period.afgerond;
-    }
+    builder.Add(count.district, count.housing_type, count.period);
   }
-  for (auto& [name, row] : unlisted) table.rows.push_back(std::move(row));
-  return table;
+  return {builder.Rows(), builder.Totals()};
 }
 
 int NewInPeriod(const std::vector<WoonoverlastCount>& counts) {
@@ -102,7 +87,7 @@ int NewInPeriod(const std::vector<WoonoverlastCount>& counts) {
 }  // namespace
 
 WoonoverlastReport BuildWoonoverlastReportFromCounts(int year,
-                                                     const std::vector<std::string>& districts,
+                                                     const std::vector<ReportDistrict>& districts,
                                                      const std::vector<WoonoverlastCount>& counts) {
   WoonoverlastReport report;
   report.year = year;
@@ -119,7 +104,7 @@ WoonoverlastReport BuildWoonoverlastReportFromCounts(int year,
 }
 
 WoonoverlastPeriodReport BuildWoonoverlastPeriodReportFromCounts(
-    const ReportPeriod& period, const std::vector<std::string>& districts,
+    const ReportPeriod& period, const std::vector<ReportDistrict>& districts,
     const std::vector<WoonoverlastCount>& counts) {
   WoonoverlastPeriodReport report;
   report.period = period;

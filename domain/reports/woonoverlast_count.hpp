@@ -39,16 +39,16 @@ std::vector<WoonoverlastCount> CountWoonoverlast(const std::vector<CaseTimeline>
 std::vector<WoonoverlastCount> Normalized(std::vector<WoonoverlastCount> counts);
 
 // Tabel 5.1 for `year` from counts for that year and the one before: the same report, cell for
-// cell, as BuildWoonoverlastReport over the casussen counted. Rows as there: `districts` in
-// order, then a row per wijk not listed (alphabetically; "Onbekend" for none).
+// cell, as BuildWoonoverlastReport over the casussen counted. Rows as there
+// (WoonoverlastTableBuilder).
 WoonoverlastReport BuildWoonoverlastReportFromCounts(int year,
-                                                     const std::vector<std::string>& districts,
+                                                     const std::vector<ReportDistrict>& districts,
                                                      const std::vector<WoonoverlastCount>& counts);
 
 // Tabel 5.1 for `period` from counts for it (their previous period unused): the same, cell for
 // cell, as BuildWoonoverlastPeriodReport.
 WoonoverlastPeriodReport BuildWoonoverlastPeriodReportFromCounts(
-    const ReportPeriod& period, const std::vector<std::string>& districts,
+    const ReportPeriod& period, const std::vector<ReportDistrict>& districts,
     const std::vector<WoonoverlastCount>& counts);
 
 }  // namespace casus::domain

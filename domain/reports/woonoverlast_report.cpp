@@ -10,7 +10,7 @@ namespace casus::domain {
 
 namespace {
 
-void Add(LopendAfgerond& into, const LopendAfgerond& cell) {
+void Accumulate(LopendAfgerond& into, const LopendAfgerond& cell) {
   into.lopend += cell.lopend;
   into.afgerond += cell.afgerond;
 }
@@ -20,32 +20,60 @@ struct Table {
   WoonoverlastRow totals;
 };
 
-Table Tabulate(const ReportPeriod& period, const std::vector<std::string>& districts,
+Table Tabulate(const ReportPeriod& period, const std::vector<ReportDistrict>& districts,
                const std::vector<CaseTimeline>& timelines) {
-  Table table;
-  for (const auto& name : districts) table.rows.push_back({name, {}, {}, {}});
-  table.totals.district = "Totaal";
-
+  WoonoverlastTableBuilder builder(districts);
   const Date peildatum = period.to;
   for (const auto& timeline : timelines) {
     if (!timeline.housing_type || !HandledBetween(timeline, period.from, period.to)) continue;
-    const std::string district = timeline.district.value_or("Onbekend");
-    auto row = std::find_if(table.rows.begin(), table.rows.end(),
-                            [&](const WoonoverlastRow& r) { return r.district == district; });
-    if (row == table.rows.end()) {
-      table.rows.push_back({district, {}, {}, {}});
-      row = std::prev(table.rows.end());
-    }
     const bool closed = IsClosed(timeline.StateAt(peildatum).value_or(CaseState::kGemeld));
-    auto& cell = row->CellFor(*timeline.housing_type);
-    auto& total = table.totals.CellFor(*timeline.housing_type);
-    (closed ? cell.afgerond : cell.lopend) += 1;
-    (closed ? total.afgerond : total.lopend) += 1;
+    builder.Add(timeline.district, *timeline.housing_type,
+                closed ? LopendAfgerond{0, 1} : LopendAfgerond{1, 0});
   }
-  return table;
+  return {builder.Rows(), builder.Totals()};
 }
 
 }  // namespace
+
+WoonoverlastTableBuilder::WoonoverlastTableBuilder(const std::vector<ReportDistrict>& districts) {
+  for (const ReportDistrict& district : districts) {
+    WoonoverlastRow row;
+    row.district = district.name;
+    row.district_code = district.code;
+    listed_.push_back({district.key, std::move(row), district.always_shown});
+  }
+  totals_.district = "Totaal";
+}
+
+void WoonoverlastTableBuilder::Add(const std::optional<std::string>& district, HousingType type,
+                                   const LopendAfgerond& cell) {
+  const std::string key = district.value_or("Onbekend");
+  auto entry = district ? std::find_if(listed_.begin(), listed_.end(),
+                                       [&](const Entry& e) { return e.key == key; })
+                        : listed_.end();
+  if (entry == listed_.end()) {
+    entry = std::lower_bound(unlisted_.begin(), unlisted_.end(), key,
+                             [](const Entry& e, const std::string& k) { return e.key < k; });
+    if (entry == unlisted_.end() || entry->key != key) {
+      WoonoverlastRow row;
+      row.district = key;
+      entry = unlisted_.insert(entry, {key, std::move(row), true});
+    }
+  }
+  entry->shown = true;
+  Accumulate(entry->row.CellFor(type), cell);
+  Accumulate(totals_.CellFor(type), cell);
+}
+
+std::vector<WoonoverlastRow> WoonoverlastTableBuilder::Rows() const {
+  std::vector<WoonoverlastRow> rows;
+  for (const auto* entries : {&listed_, &unlisted_}) {
+    for (const Entry& entry : *entries) {
+      if (entry.shown) rows.push_back(entry.row);
+    }
+  }
+  return rows;
+}
 
 LopendAfgerond& WoonoverlastRow::CellFor(HousingType type) {
   switch (type) {
@@ -61,9 +89,9 @@ LopendAfgerond& WoonoverlastRow::CellFor(HousingType type) {
 
 LopendAfgerond WoonoverlastRow::Sum() const {
   LopendAfgerond sum;
-  Add(sum, koop);
-  Add(sum, corporatie);
-  Add(sum, particulier);
+  Accumulate(sum, koop);
+  Accumulate(sum, corporatie);
+  Accumulate(sum, particulier);
   return sum;
 }
 
@@ -82,6 +110,11 @@ bool HandledIn(const CaseTimeline& timeline, int year) {
 
 WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<std::string>& districts,
                                            const std::vector<CaseTimeline>& timelines) {
+  return BuildWoonoverlastReport(year, ReportDistrictsOf(districts), timelines);
+}
+
+WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<ReportDistrict>& districts,
+                                           const std::vector<CaseTimeline>& timelines) {
   WoonoverlastReport report;
   report.year = year;
   report.peildatum = Date::LastDayOfYear(year);
@@ -96,7 +129,7 @@ WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<std::stri
 }
 
 WoonoverlastPeriodReport BuildWoonoverlastPeriodReport(const ReportPeriod& period,
-                                                       const std::vector<std::string>& districts,
+                                                       const std::vector<ReportDistrict>& districts,
                                                        const std::vector<CaseTimeline>& timelines) {
   WoonoverlastPeriodReport report;
   report.period = period;
@@ -184,8 +217,8 @@ std::string WoonoverlastPeriodReportCsv(const WoonoverlastPeriodReport& report,
 
 std::string WoonoverlastReportText(const WoonoverlastReport& report) {
   std::ostringstream out;
-  out << "Tabel 5.1 Woonoverlast " << report.year << " (peildatum " << report.peildatum.ToString()
-      << ")\n\n";
+  out << (report.title.table_title.empty() ? "Tabel 5.1 Woonoverlast" : report.title.table_title)
+      << " " << report.year << " (peildatum " << report.peildatum.ToString() << ")\n\n";
   AppendTextTable(out, report.rows, report.totals);
   out << "\nNieuw gemeld in " << report.year << ": " << report.new_in_year << "\n";
   out << "Vorig jaar (" << report.year - 1 << "): " << report.previous_year.lopend << " lopend, "

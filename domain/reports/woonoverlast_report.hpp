@@ -1,9 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/cases/case_timeline.hpp"
+#include "domain/cases/district.hpp"
 #include "domain/date.hpp"
 #include "domain/reports/cell_suppression.hpp"
 #include "domain/reports/report_period.hpp"
@@ -27,11 +29,21 @@ struct WoonoverlastRow {
   int Total() const { return koop.Total() + corporatie.Total() + particulier.Total(); }
   LopendAfgerond Sum() const;
   LopendAfgerond& CellFor(HousingType type);
+  std::optional<std::string> district_code;  // the wijk's CBS code; none for Totaal, Onbekend
   friend bool operator==(const WoonoverlastRow&, const WoonoverlastRow&) = default;
+};
+
+// Whose table it is: set by the service from the municipality's settings, empty in the pure
+// builders below.
+struct ReportTitle {
+  std::string municipality;  // "Zoetermeer"
+  std::string table_title;   // "Tabel 5.1 Woonoverlast"
+  friend bool operator==(const ReportTitle&, const ReportTitle&) = default;
 };
 
 // Tabel 5.1 for one year, as published in the annual report.
 struct WoonoverlastReport {
+  ReportTitle title;
   int year = 0;
   Date peildatum;                     // 31 December of `year`
   std::vector<WoonoverlastRow> rows;  // wijken in reference order
@@ -43,6 +55,7 @@ struct WoonoverlastReport {
 // Tabel 5.1 for any period (a quarter, the four months of a bestuursrapportage): the casussen
 // handled in it, each lopend or afgerond by its state at the peildatum, the period's last day.
 struct WoonoverlastPeriodReport {
+  ReportTitle title;
   ReportPeriod period;
   std::vector<WoonoverlastRow> rows;  // as in WoonoverlastReport
   WoonoverlastRow totals;             // district "Totaal"
@@ -69,19 +82,46 @@ bool HandledBetween(const CaseTimeline& timeline, Date from, Date to);
 // HandledBetween for the calendar year `year`.
 bool HandledIn(const CaseTimeline& timeline, int year);
 
+// The rows of Tabel 5.1 being counted: one per wijk of `districts`, in that order, named and
+// coded as there (a retired wijk's row only once a casus is counted in it), then a row per wijk
+// not listed, alphabetically ("Onbekend" for none), so that no casus silently drops out of the
+// totals. Not thread-safe.
+class WoonoverlastTableBuilder {
+ public:
+  explicit WoonoverlastTableBuilder(const std::vector<ReportDistrict>& districts);
+  // Counts `cell` for the wijk whose current name is `district` and the woningtype `type`.
+  void Add(const std::optional<std::string>& district, HousingType type,
+           const LopendAfgerond& cell);
+  std::vector<WoonoverlastRow> Rows() const;
+  const WoonoverlastRow& Totals() const { return totals_; }
+
+ private:
+  struct Entry {
+    std::string key;
+    WoonoverlastRow row;
+    bool shown = true;
+  };
+  std::vector<Entry> listed_;
+  std::vector<Entry> unlisted_;  // kept sorted by key
+  WoonoverlastRow totals_;
+};
+
 // Computes Tabel 5.1 for `year` from case histories. Pure: the same timelines give the same
 // table whenever it is run, since each casus is classified by its state at the peildatum
 // (closed then = afgerond, otherwise lopend), not by its state today.
 // `districts` gives the row order; a casus whose wijk is not listed gets a row of its own at
 // the end, so that no casus silently drops out of the totals. Timelines without a housing
 // type (not woonoverlast) are ignored.
+WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<ReportDistrict>& districts,
+                                           const std::vector<CaseTimeline>& timelines);
+// The same with every wijk of `districts` shown by that name, without a code.
 WoonoverlastReport BuildWoonoverlastReport(int year, const std::vector<std::string>& districts,
                                            const std::vector<CaseTimeline>& timelines);
 
 // Tabel 5.1 for `period`, as BuildWoonoverlastReport does for a year (which is the period of
 // that calendar year): casussen HandledBetween the period's days, by their state at its end.
 WoonoverlastPeriodReport BuildWoonoverlastPeriodReport(const ReportPeriod& period,
-                                                       const std::vector<std::string>& districts,
+                                                       const std::vector<ReportDistrict>& districts,
                                                        const std::vector<CaseTimeline>& timelines);
 
 // The cells of the wijk rows that `suppression` hides when the table is published: a plan row

@@ -10,6 +10,7 @@
 
 #include <soci/soci.h>
 
+#include "casus_command.hpp"
 #include "serve_process.hpp"
 
 #include "persistence/database.hpp"
@@ -19,25 +20,10 @@
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-};
+using Run = casus::e2e::CommandRun;
 
-// Runs `<prefix> casus <arguments>` through the shell (the arguments are test constants);
-// the prefix sets the environment, say, or a timeout.
 Run CasusWith(const std::string& prefix, const std::string& arguments) {
-  std::string command = prefix;  // appended step by step: GCC 12 warns falsely on a + chain
-  command.append(" ").append(CASUS_BINARY).append(" ").append(arguments).append(" 2>&1");
-  Run run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
-    run.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return casus::e2e::RunCasus(prefix, arguments);
 }
 
 Run Casus(const std::string& arguments) { return CasusWith("", arguments); }

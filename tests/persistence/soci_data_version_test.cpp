@@ -51,7 +51,12 @@ TEST_CASE_METHOD(Fixture, "Every change to report data moves the data version",
   CHECK(Moves([&] {
     signals.Create(testing::NewSignalFrom(domain::SignalSource::kMma), testing::kReceivedAt);
   }));
-  CHECK(Moves([&] { REQUIRE(districts.Add("Nieuwe Wijk")); }));
+  CHECK(Moves([&] {
+    auto all = districts.All();
+    all.push_back({0, "Nieuwe Wijk", std::nullopt, static_cast<int>(all.size()) + 1});
+    districts.Store(all);
+  }));
+  CHECK(Moves([&] { districts.StoreMunicipality({"Delft", "Tabel 3"}); }));
 }
 
 TEST_CASE_METHOD(Fixture, "Audit rows and tokens leave the data version as it is",

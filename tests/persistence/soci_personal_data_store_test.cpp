@@ -50,7 +50,7 @@ std::string AllReports(Database& database) {
   SociCaseRepository cases(database);
   SociSignalRepository signals(database);
   SociActivityRepository activities(database);
-  const auto districts = SociDistrictRepository(database).Districts();
+  const auto districts = domain::NamesOf(SociDistrictRepository(database).All());
   std::string reports;
   for (int year = 2016; year <= 2026; ++year) {
     const auto until = domain::Date::LastDayOfYear(year);

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -193,6 +195,15 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
     ids.insert(std::upper_bound(ids.begin(), ids.end(), signal), signal);
   }
 
+  // What a rename is in the database, where a casus points at its wijk: every casus naming
+  // `from` names `to` now.
+  void RenameDistrict(const std::string& from, const std::string& to) {
+    std::lock_guard lock(mutex_);
+    for (auto& [id, casus] : cases_) {
+      if (casus.district == from) casus.district = to;
+    }
+  }
+
  private:
   bool Matches(const domain::Casus& c, const domain::CaseFilter& filter) {
     if (filter.kind && c.kind != *filter.kind) return false;
@@ -221,20 +232,52 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
   std::map<domain::CaseId, std::vector<domain::CaseChange>> changes_;
 };
 
-// Zoetermeer's eight wijken, in reference order.
-// Starts with Zoetermeer's eight wijken; Add appends. Not thread-safe.
+// Starts with Zoetermeer's eight wijken (without codes) and its settings, as a new database
+// does; Store replaces the set, giving new wijken the next id, and counts its calls. The fake
+// knows no casussen: the wijken in use are the ids a test puts in `in_use`. Not thread-safe.
 class FixedDistrictRepository final : public domain::DistrictRepository {
  public:
-  std::vector<std::string> Districts() override { return names_; }
-  bool Add(const std::string& name) override {
-    if (std::find(names_.begin(), names_.end(), name) != names_.end()) return false;
-    names_.push_back(name);
-    return true;
+  FixedDistrictRepository() {
+    for (const char* name : {"Centrum", "Meerzicht", "Buytenwegh", "De Leyens", "Seghwaert",
+                             "Noordhove", "Rokkeveen", "Oosterheem"}) {
+      domain::District district;
+      district.id = ++last_id_;
+      district.name = name;
+      district.position = static_cast<int>(last_id_);
+      districts_.push_back(district);
+    }
+  }
+  std::vector<domain::District> All() override { return districts_; }
+  void Store(const std::vector<domain::District>& wanted) override {
+    ++stores;
+    for (const auto& district : wanted) {
+      for (const auto& was : districts_) {
+        if (renamed && was.id == district.id && was.name != district.name) {
+          renamed(was.name, district.name);
+        }
+      }
+    }
+    districts_ = wanted;
+    for (auto& district : districts_) {
+      if (district.id == 0) district.id = ++last_id_;
+    }
+    std::sort(districts_.begin(), districts_.end(),
+              [](const auto& a, const auto& b) { return a.position < b.position; });
+  }
+  std::set<std::int64_t> InUse() override { return in_use; }
+  domain::Municipality GetMunicipality() override { return municipality_; }
+
+  std::set<std::int64_t> in_use;
+  int stores = 0;
+  std::function<void(const std::string& from, const std::string& to)> renamed;
+  void StoreMunicipality(const domain::Municipality& municipality) override {
+    municipality_ = municipality;
   }
 
  private:
-  std::vector<std::string> names_ = {"Centrum",   "Meerzicht", "Buytenwegh", "De Leyens",
-                                     "Seghwaert", "Noordhove", "Rokkeveen",  "Oosterheem"};
+  std::int64_t last_id_ = 0;
+  std::vector<domain::District> districts_;
+  domain::Municipality municipality_{"Zoetermeer", "Tabel 5.1 Woonoverlast"};
 };
 
 }  // namespace casus::testing

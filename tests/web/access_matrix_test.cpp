@@ -113,6 +113,7 @@ const std::vector<RouteRow>& Matrix() {
       {verb::get,
        "/api/v1/reports/ondermijning/{year}",
        {{"/api/v1/reports/ondermijning/2024", "", {403, 200, 200, 403}}}},
+      {verb::get, "/api/v1/districts", {{"/api/v1/districts", "", {200, 200, 200, 200}}}},
       {verb::get, "/api/v1/audit", {{"/api/v1/audit", "", {403, 403, 403, 200}}}},
   };
   return matrix;

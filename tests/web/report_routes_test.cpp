@@ -47,7 +47,8 @@ TEST_CASE("The woonoverlast report is Tabel 5.1 as JSON", "[web]") {
   CHECK(centrum["corporatie"]["lopend"].GetInt() == 0);
   CHECK(centrum["particulier"]["afgerond"].GetInt() == 0);
   CHECK(centrum["total"].GetInt() == 2);
-  CHECK(centrum.MemberCount() == 5);
+  CHECK(centrum["district_code"].IsNull());  // migration 002's wijken have none until loaded
+  CHECK(centrum.MemberCount() == 6);
   CHECK(std::string(json["rows"][3]["district"].GetString()) == "De Leyens");
   CHECK(json["rows"][3]["particulier"]["lopend"].GetInt() == 1);
   const auto& totals = json["totals"];
@@ -57,7 +58,9 @@ TEST_CASE("The woonoverlast report is Tabel 5.1 as JSON", "[web]") {
   CHECK(json["previous_year"]["lopend"].GetInt() == 1);
   CHECK(json["previous_year"]["afgerond"].GetInt() == 0);
   CHECK(json["previous_year"]["total"].GetInt() == 1);
-  CHECK(json.MemberCount() == 6);
+  CHECK(std::string(json["municipality"].GetString()) == "Zoetermeer");
+  CHECK(std::string(json["title"].GetString()) == "Tabel 5.1 Woonoverlast");
+  CHECK(json.MemberCount() == 8);
 }
 
 TEST_CASE("format=json is the same as no format", "[web]") {
@@ -308,7 +311,7 @@ TEST_CASE("A period report counts the casussen handled in it, by their state on 
   CHECK(json["rows"][0]["koop"]["afgerond"].GetInt() == 0);
   CHECK(json["totals"]["total"].GetInt() == 1);
   CHECK(json["new_in_period"].GetInt() == 0);
-  CHECK(json.MemberCount() == 6);
+  CHECK(json.MemberCount() == 8);
 
   // March to April: casus 1 closed before it began, so not handled; the other two new.
   const auto spring =

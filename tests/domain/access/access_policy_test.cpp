@@ -25,6 +25,10 @@ TEST_CASE("Each role is granted exactly the actions the DPIA lists", "[domain][a
       {"beheerder", "manage_reference_data"},
       {"beheerder", "run_retention"},
       {"beheerder", "read_audit"},
+      {"woonoverlast", "read_reference_data"},
+      {"ondermijning", "read_reference_data"},
+      {"analist", "read_reference_data"},
+      {"beheerder", "read_reference_data"},
   };
   for (const auto role : AllOf<Role>()) {
     for (const auto action : AllOf<Action>()) {

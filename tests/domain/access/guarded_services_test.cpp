@@ -4,6 +4,7 @@
 #include <functional>
 #include <stdexcept>
 
+#include "support/error_code_of.hpp"
 #include "support/in_memory_access_stores.hpp"
 #include "support/in_memory_activity_repository.hpp"
 #include "support/in_memory_case_repository.hpp"
@@ -12,6 +13,8 @@
 using namespace casus::domain;  // NOLINT: test file
 
 namespace {
+
+using casus::testing::CodeOf;
 
 struct GuardedFixture {
   casus::testing::InMemoryCaseRepository cases;
@@ -59,16 +62,6 @@ struct GuardedFixture {
     ondermijning_case = case_service.Register(o).id;
   }
 };
-
-ErrorCode CodeOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const DomainError& error) {
-    return error.code();
-  }
-  FAIL("expected a DomainError");
-  return ErrorCode::kMalformed;
-}
 
 std::string MessageOf(const std::function<void()>& action) {
   try {

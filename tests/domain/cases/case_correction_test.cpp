@@ -3,11 +3,14 @@
 
 #include "domain/cases/case_service.hpp"
 #include "domain/error.hpp"
+#include "support/error_code_of.hpp"
 #include "support/in_memory_case_repository.hpp"
 
 using namespace casus::domain;  // NOLINT: test file
 
 namespace {
+
+using casus::testing::CodeOf;
 
 struct CorrectionFixture {
   casus::testing::InMemoryCaseRepository cases;
@@ -45,16 +48,6 @@ struct CorrectionFixture {
     return correction;
   }
 };
-
-ErrorCode CodeOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const DomainError& error) {
-    return error.code();
-  }
-  FAIL("expected a DomainError");
-  return ErrorCode::kMalformed;
-}
 
 }  // namespace
 

@@ -4,11 +4,14 @@
 #include <functional>
 
 #include "domain/error.hpp"
+#include "support/error_code_of.hpp"
 #include "support/in_memory_case_repository.hpp"
 
 using namespace casus::domain;  // NOLINT: test file
 
 namespace {
+
+using casus::testing::CodeOf;
 
 struct ServiceFixture {
   casus::testing::InMemoryCaseRepository cases;
@@ -72,16 +75,6 @@ class CountingCaseRepository final : public CaseRepository {
   int finds = 0;
   int histories = 0;
 };
-
-ErrorCode CodeOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const DomainError& error) {
-    return error.code();
-  }
-  FAIL("expected a DomainError");
-  return ErrorCode::kMalformed;
-}
 
 }  // namespace
 
@@ -212,21 +205,6 @@ TEST_CASE_METHOD(ServiceFixture, "A page size outside 1..500 is refused", "[doma
   CHECK(CodeOf([&] { service.List(filter); }) == ErrorCode::kMalformed);
   filter.limit = 500;
   CHECK(service.List(filter).items.empty());
-}
-
-TEST_CASE_METHOD(ServiceFixture, "A wijk added as reference data gets its own row at the end",
-                 "[domain][service]") {
-  service.AddDistrict("Palenstein");
-  auto request = Valid();
-  request.district = "Palenstein";
-  service.Register(request);
-  const auto report = service.WoonoverlastYearReport(2024);
-  REQUIRE(report.rows.size() == 9);
-  CHECK(report.rows.back().district == "Palenstein");
-  CHECK(report.rows.back().koop.lopend == 1);
-  CHECK(CodeOf([&] { service.AddDistrict("Palenstein"); }) == ErrorCode::kConflict);
-  CHECK(CodeOf([&] { service.AddDistrict("Totaal"); }) == ErrorCode::kInvalid);
-  CHECK(CodeOf([&] { service.AddDistrict(" "); }) == ErrorCode::kInvalid);
 }
 
 TEST_CASE("A transition loads its casus once, reads no history and returns it as it now stands",

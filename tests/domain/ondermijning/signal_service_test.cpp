@@ -4,12 +4,15 @@
 #include <functional>
 
 #include "domain/error.hpp"
+#include "support/error_code_of.hpp"
 #include "support/in_memory_case_repository.hpp"
 #include "support/in_memory_signal_repository.hpp"
 
 using namespace casus::domain;  // NOLINT: test file
 
 namespace {
+
+using casus::testing::CodeOf;
 
 struct SignalFixture {
   casus::testing::InMemoryCaseRepository cases;
@@ -44,16 +47,6 @@ struct SignalFixture {
     return request;
   }
 };
-
-ErrorCode CodeOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const DomainError& error) {
-    return error.code();
-  }
-  FAIL("expected a DomainError");
-  return ErrorCode::kMalformed;
-}
 
 }  // namespace
 

@@ -301,7 +301,8 @@ TEST_CASE("Noordhove's two hidden ones can no longer be read off its row total",
   CHECK(small == 3);
   // The period report of the same year hides the same cells.
   const auto period = casus::domain::BuildWoonoverlastPeriodReport(
-      casus::domain::ReportPeriod::Year(2024), districts, NoordhoveTimelines());
+      casus::domain::ReportPeriod::Year(2024), casus::domain::ReportDistrictsOf(districts),
+      NoordhoveTimelines());
   CHECK(casus::domain::WoonoverlastPeriodReportCsv(period, {5}) == csv);
   CHECK(casus::domain::WoonoverlastReportCsv(report, {1}) ==
         casus::domain::WoonoverlastReportCsv(report));
