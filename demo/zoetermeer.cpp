@@ -1,6 +1,8 @@
 #include "demo/zoetermeer.hpp"
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace casus::demo {
 
@@ -16,9 +18,12 @@ std::vector<domain::DistrictRow> ZoetermeerDistrictRows() {
   return rows;
 }
 
-void SetUpZoetermeer(domain::DistrictService& districts) {
+bool SetUpZoetermeer(domain::DistrictService& districts) {
+  const std::vector<std::string> expected(kZoetermeerDistricts.begin(), kZoetermeerDistricts.end());
+  if (domain::NamesOf(districts.List()) != expected) return false;
   districts.Load(ZoetermeerDistrictRows(), /*replace=*/false);
   districts.SetMunicipality("Zoetermeer", "Tabel 5.1 Woonoverlast");
+  return true;
 }
 
 }  // namespace casus::demo

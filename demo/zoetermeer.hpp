@@ -17,8 +17,10 @@ inline constexpr std::array<const char*, 8> kZoetermeerDistricts = {
 // The rows of the demo's wijken file: naam, code WK063701.., volgorde 1..8.
 std::vector<domain::DistrictRow> ZoetermeerDistrictRows();
 
-// Loads those wijken (DistrictService::Load: on a new database it gives migration 002's eight
-// their codes; a second time it changes nothing) and sets Zoetermeer's name and title.
-void SetUpZoetermeer(domain::DistrictService& districts);
+// On a database that is still Zoetermeer's (its wijken are these eight by name), loads them
+// with their codes (DistrictService::Load: a second time it changes nothing) and sets
+// Zoetermeer's name and title; true then. False, changing nothing, on a database set up for
+// another municipality.
+bool SetUpZoetermeer(domain::DistrictService& districts);
 
 }  // namespace casus::demo

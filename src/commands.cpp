@@ -281,8 +281,11 @@ int SeedDemo(const CommandLine& line) {
       std::cout << what << ": the database already holds data; demo data not loaded again\n";
     }
   };
-  demo::SetUpZoetermeer(app.services.districts);
-  std::cout << "municipality: Zoetermeer, its eight wijken with their codes\n";
+  if (demo::SetUpZoetermeer(app.services.districts)) {
+    std::cout << "municipality: Zoetermeer, its eight wijken with their codes\n";
+  } else {
+    std::cout << "municipality: the wijken are another municipality's; left as they are\n";
+  }
   seed("woonoverlast", [&] { return demo::SeedDemoData(app.services.cases); });
   seed("ondermijning", [&] {
     return demo::SeedOndermijningDemoData(app.services.cases, app.services.signals,

@@ -1,7 +1,9 @@
 // The casus command line as an operator uses it: seed-demo, report, token, audit verify and
 // purge, each run as the real binary on a temporary SQLite file.
+#include <pwd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -274,6 +276,19 @@ TEST_CASE("casus districts add appends a wijk that the report then shows", "[e2e
   CHECK(LastLine(listed.out) == "Palenstein");
   const auto csv = Casus("report woonoverlast --year 2024 --format csv --db " + db.path());
   CHECK(csv.out.find("\nPalenstein,0,0,0,0,0,0,0\nTotaal,") != std::string::npos);
+}
+
+TEST_CASE("Without $USER the CLI is audited as the user of its uid, not cli:unknown",
+          "[e2e][cli]") {
+  casus::e2e::TempDatabaseLocation db;
+  REQUIRE(CasusWith("env -u USER", "token create --name alice --role analist --db " + db.path())
+              .exit_code == 0);
+  const auto listed = Casus("audit list --action manage_tokens --db " + db.path());
+  const passwd* account = ::getpwuid(::getuid());
+  REQUIRE(account != nullptr);
+  CHECK(listed.out.find(std::string("\tcli:") + account->pw_name + "\tbeheerder\t") !=
+        std::string::npos);
+  CHECK(listed.out.find("cli:unknown") == std::string::npos);
 }
 
 TEST_CASE("casus seed-synthetic loads the same data for the same seed", "[e2e][cli]") {
