@@ -4,7 +4,11 @@
 // year table; a wijk renamed and one retired in the middle of 2025 show correctly in the 2024
 // and 2025 reports, on the command line and over HTTP.
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -147,8 +151,10 @@ TEST_CASE(
   CHECK(districts["items"][0]["retired_on"].IsNull());
 
   // A file without Buitenhof, which still has a casus: refused, naming it; nothing changed.
-  TempDatabaseLocation scratch(TempDatabaseLocation::Content::kNothing);
-  const std::string shorter = scratch.path() + ".csv";
+  const std::string shorter =
+      (std::filesystem::temp_directory_path() /
+       ("casus-wijken-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand()) + ".csv"))
+          .string();
   {
     std::FILE* file = std::fopen(shorter.c_str(), "w");
     REQUIRE(file != nullptr);
