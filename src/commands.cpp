@@ -22,10 +22,12 @@
 #include "domain/access/person_sign_in.hpp"
 #include "domain/access/role_mapping.hpp"
 #include "domain/error.hpp"
+#include "domain/reports/report_paragraph.hpp"
 #include "periodic_task.hpp"
 #include "persistence/database_copy.hpp"
 #include "persistence/migrator.hpp"
 #include "web/oidc/jwt_verifier.hpp"
+#include "web/report_html.hpp"
 #include "web/report_json.hpp"
 #include "web/server.hpp"
 
@@ -351,13 +353,17 @@ int Report(const CommandLine& line) {
   if (words.size() != 2 || (words[1] != "woonoverlast" && words[1] != "ondermijning")) {
     throw UsageError(
         "usage: casus report woonoverlast|ondermijning (--year Y | --from YYYY-MM-DD --to "
-        "YYYY-MM-DD) --db PATH [--format table|csv|json]");
+        "YYYY-MM-DD) --db PATH [--format table|csv|json|text|html]");
   }
   const auto period = PeriodOption(line);
   const int year = period ? 0 : ParseWholeNumber(line.Required("year"), "--year");
   const std::string format = line.Option("format").value_or("table");
-  if (format != "table" && format != "csv" && format != "json") {
-    throw UsageError("--format is table, csv or json");
+  if (format != "table" && format != "csv" && format != "json" && format != "text" &&
+      format != "html") {
+    throw UsageError("--format is table, csv, json, text or html");
+  }
+  if ((format == "text" || format == "html") && period) {
+    throw UsageError("--format " + format + " is written for a year report: give --year");
   }
   const std::string db_path = line.Required("db");
   RequireExistingDatabase(db_path);
@@ -369,7 +375,9 @@ int Report(const CommandLine& line) {
                                      : domain::WoonoverlastPeriodReportText(report));
   } else if (words[1] == "woonoverlast") {
     const auto report = app.services.cases.WoonoverlastYearReport(year);
-    std::cout << (format == "csv"    ? domain::WoonoverlastReportCsv(report)
+    std::cout << (format == "html"   ? web::WoonoverlastReportHtml(report)
+                  : format == "text" ? domain::WoonoverlastParagraph(report)
+                  : format == "csv"  ? domain::WoonoverlastReportCsv(report)
                   : format == "json" ? web::WoonoverlastReportJson(report) + "\n"
                                      : domain::WoonoverlastReportText(report));
   } else if (period) {
@@ -379,7 +387,9 @@ int Report(const CommandLine& line) {
                                      : domain::OndermijningPeriodText(figures));
   } else {
     const auto report = app.services.ondermijning_reports.YearReport(year);
-    std::cout << (format == "csv"    ? domain::OndermijningReportCsv(report)
+    std::cout << (format == "html"   ? web::OndermijningReportHtml(report)
+                  : format == "text" ? domain::OndermijningParagraph(report)
+                  : format == "csv"  ? domain::OndermijningReportCsv(report)
                   : format == "json" ? web::OndermijningReportJson(report) + "\n"
                                      : domain::OndermijningReportText(report));
   }

@@ -43,9 +43,11 @@ commands:
         add N synthetic casussen of both kinds (2019-2025, every wijk, full histories) with
         ondermijning signals and activities, through the domain rules, in batches; the same
         seed (default 1) gives the same data
-  report woonoverlast --year Y --db PATH [--format table|csv|json]
-        print the woonoverlast year report (Tabel 5.1) for year Y
-  report ondermijning --year Y --db PATH [--format table|csv|json]
+  report woonoverlast --year Y --db PATH [--format table|csv|json|text|html]
+        print the woonoverlast year report (Tabel 5.1) for year Y; text: the jaarverslag's
+        paragraph in Dutch, written from the same figures; html: one self-contained page
+        with the table, the previous year and a chart
+  report ondermijning --year Y --db PATH [--format table|csv|json|text|html]
         print the ondermijning year figures for year Y
   report woonoverlast|ondermijning --from YYYY-MM-DD --to YYYY-MM-DD --db PATH [--format ...]
         the same for any period of at most 10 years (a quarter, four months), peildatum --to

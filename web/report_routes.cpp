@@ -5,8 +5,10 @@
 
 #include "domain/error.hpp"
 #include "domain/reports/cell_suppression.hpp"
+#include "domain/reports/report_paragraph.hpp"
 #include "web/json_response.hpp"
 #include "web/query_string.hpp"
+#include "web/report_html.hpp"
 #include "web/report_json.hpp"
 #include "web/request_values.hpp"
 #include "web/text.hpp"
@@ -17,7 +19,7 @@ namespace {
 
 constexpr int kMaxSuppressBelow = 1000;
 
-enum class ReportFormat { kJson, kCsv };
+enum class ReportFormat { kJson, kCsv, kText, kHtml };
 
 // What the query asks of a report: its format and which small cells to hide.
 struct ReportQuery {
@@ -30,8 +32,12 @@ ReportQuery ParseReportQuery(const QueryString& parameters) {
   const std::string format = parameters.Get("format").value_or("json");
   if (format == "csv") {
     parsed.format = ReportFormat::kCsv;
+  } else if (format == "text") {
+    parsed.format = ReportFormat::kText;
+  } else if (format == "html") {
+    parsed.format = ReportFormat::kHtml;
   } else if (format != "json") {
-    ThrowMalformed("query parameter 'format' must be json or csv");
+    ThrowMalformed("query parameter 'format' must be json, csv, text or html");
   }
   if (const auto below = parameters.Get("suppress_below")) {
     const auto value = ParseDigits(*below);
@@ -72,7 +78,41 @@ struct PeriodReportQuery {
 PeriodReportQuery ParsePeriodReportQuery(std::string_view query) {
   const QueryString parameters(query, {"from", "to", "format", "suppress_below"});
   const domain::ReportPeriod period = PeriodParameters(parameters);
-  return {period, ParseReportQuery(parameters)};
+  const ReportQuery asked = ParseReportQuery(parameters);
+  if (asked.format == ReportFormat::kText || asked.format == ReportFormat::kHtml) {
+    ThrowMalformed(
+        "format=text and format=html are written for a year report "
+        "(/api/v1/reports/.../{year})");
+  }
+  return {period, asked};
+}
+
+// A year report's query; the paragraph (format=text) states every figure, so it cannot be
+// published with small cells hidden.
+ReportQuery ParseYearReportQuery(std::string_view query) {
+  const ReportQuery asked = ParseReportQuery(query);
+  if (asked.format == ReportFormat::kText && asked.suppression.below > 1) {
+    ThrowMalformed("format=text states every figure: suppress_below applies to json and csv");
+  }
+  return asked;
+}
+
+// The jaarverslag paragraph, Dutch plain text.
+Response TextResponse(const Request& request, std::string body) {
+  Response response =
+      BodyResponse(request, http::status::ok, "text/plain; charset=utf-8", std::move(body));
+  response.set(http::field::content_language, "nl");
+  return response;
+}
+
+// The report as a page. It is self-contained: the policy lets it load nothing and run
+// nothing, its own inline style aside.
+Response HtmlResponse(const Request& request, std::string body) {
+  Response response =
+      BodyResponse(request, http::status::ok, "text/html; charset=utf-8", std::move(body));
+  response.set(http::field::content_language, "nl");
+  response.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  return response;
 }
 
 std::string PeriodName(const domain::ReportPeriod& period) {
@@ -82,14 +122,10 @@ std::string PeriodName(const domain::ReportPeriod& period) {
 // The domain's CSV of `name`'s report for `when` (a year, a period), offered as a file to save.
 Response CsvResponse(const Request& request, std::string_view name, const std::string& when,
                      std::string body) {
-  Response response{http::status::ok, request.version()};
-  response.set(http::field::content_type, "text/csv; charset=utf-8");
+  Response response =
+      BodyResponse(request, http::status::ok, "text/csv; charset=utf-8", std::move(body));
   response.set(http::field::content_disposition,
                "attachment; filename=\"" + std::string(name) + "-" + when + ".csv\"");
-  response.set(http::field::cache_control, "no-store");
-  response.body() = std::move(body);
-  response.keep_alive(request.keep_alive());
-  response.prepare_payload();
   return response;
 }
 
@@ -101,8 +137,14 @@ Response GetWoonoverlastReport(domain::GuardedReportService& service, const doma
                                const Request& request, std::string_view year,
                                std::string_view query) {
   const int report_year = ParseYear(year, "the year");
-  const ReportQuery asked = ParseReportQuery(query);
+  const ReportQuery asked = ParseYearReportQuery(query);
   const domain::WoonoverlastReport report = service.Woonoverlast(actor, report_year);
+  if (asked.format == ReportFormat::kText) {
+    return TextResponse(request, domain::WoonoverlastParagraph(report));
+  }
+  if (asked.format == ReportFormat::kHtml) {
+    return HtmlResponse(request, WoonoverlastReportHtml(report, asked.suppression));
+  }
   if (asked.format == ReportFormat::kJson) {
     return JsonResponse(request, http::status::ok,
                         WoonoverlastReportJson(report, asked.suppression));
@@ -136,8 +178,14 @@ Response GetOndermijningReport(domain::GuardedReportService& service, const doma
                                const Request& request, std::string_view year,
                                std::string_view query) {
   const int report_year = ParseYear(year, "the year");
-  const ReportQuery asked = ParseReportQuery(query);
+  const ReportQuery asked = ParseYearReportQuery(query);
   const domain::OndermijningReport report = service.Ondermijning(actor, report_year);
+  if (asked.format == ReportFormat::kText) {
+    return TextResponse(request, domain::OndermijningParagraph(report));
+  }
+  if (asked.format == ReportFormat::kHtml) {
+    return HtmlResponse(request, OndermijningReportHtml(report, asked.suppression));
+  }
   if (asked.format == ReportFormat::kJson) {
     return JsonResponse(request, http::status::ok,
                         OndermijningReportJson(report, asked.suppression));

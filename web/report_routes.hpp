@@ -8,13 +8,16 @@
 
 namespace casus::web {
 
-// The year reports, as JSON (the default, or format=json) or as the domain's CSV
-// (format=csv), read through GuardedReportService as `actor`. `year` is the raw path segment:
+// The year reports, as JSON (the default, or format=json), as the domain's CSV (format=csv) or
+// as the Dutch paragraph of the jaarverslag (format=text, text/plain; not with suppress_below
+// above 1, since the paragraph states every figure) or as a self-contained page (format=html,
+// web/report_html.hpp); text and html for year reports only. Read through
+// GuardedReportService as `actor`. `year` is the raw path segment:
 // four digits, 1900..2999. suppress_below=N (a whole number 1..1000) shows every cell the
 // domain's CellSuppression hides as its marker "<N", in either format; 1 suppresses nothing.
 // Anything else in the year or the query is DomainError(kMalformed).
 
-// GET /api/v1/reports/woonoverlast/{year}[?format=json|csv][&suppress_below=N]
+// GET /api/v1/reports/woonoverlast/{year}[?format=json|csv|text|html][&suppress_below=N]
 Response GetWoonoverlastReport(domain::GuardedReportService& service, const domain::Actor& actor,
                                const Request& request, std::string_view year,
                                std::string_view query);
@@ -24,7 +27,7 @@ Response GetWoonoverlastReport(domain::GuardedReportService& service, const doma
 Response GetWoonoverlastSeries(domain::GuardedReportService& service, const domain::Actor& actor,
                                const Request& request, std::string_view query);
 
-// GET /api/v1/reports/ondermijning/{year}[?format=json|csv][&suppress_below=N]
+// GET /api/v1/reports/ondermijning/{year}[?format=json|csv|text|html][&suppress_below=N]
 Response GetOndermijningReport(domain::GuardedReportService& service, const domain::Actor& actor,
                                const Request& request, std::string_view year,
                                std::string_view query);

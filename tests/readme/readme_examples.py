@@ -20,6 +20,7 @@ usage: readme_examples.py CASUS_BINARY README.md
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -162,8 +163,8 @@ def main():
                 command = command.replace("casus-demo.db", db)
                 if "curl " in command:
                     command = command.replace("curl ", "curl -w '" + STATUS_MARK + "%{http_code}' ", 1)
-                result = subprocess.run(["bash", "-c", command], env=env, capture_output=True,
-                                        text=True, timeout=60)
+                result = subprocess.run(["bash", "-c", command], env=env, cwd=work,
+                                        capture_output=True, text=True, timeout=60)
                 ran += 1
                 output = result.stdout
                 status = None
@@ -195,6 +196,7 @@ def main():
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
     print("readme: ran %d commands of README.md, %d failed" % (ran, len(failures)))
     for failure in failures:
         print(failure)

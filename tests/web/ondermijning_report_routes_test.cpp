@@ -154,7 +154,7 @@ TEST_CASE("A bad ondermijning report year, format or parameter is refused with 4
   const auto format = RequireProblem(api.Get("/api/v1/reports/ondermijning/2024?format=pdf"),
                                      http::status::bad_request, "malformed-request",
                                      "/api/v1/reports/ondermijning/2024");
-  CHECK(format == "query parameter 'format' must be json or csv");
+  CHECK(format == "query parameter 'format' must be json, csv, text or html");
   RequireProblem(api.Get("/api/v1/reports/ondermijning/2024?jaar=2023"), http::status::bad_request,
                  "malformed-request", "/api/v1/reports/ondermijning/2024");
   RequireProblem(api.Get("/api/v1/reports/ondermijning/"), http::status::not_found, "not-found",

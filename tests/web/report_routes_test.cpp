@@ -4,8 +4,10 @@
 
 #include "api_fixture.hpp"
 #include "domain/reports/cell_suppression.hpp"
+#include "domain/reports/report_paragraph.hpp"
 #include "domain/reports/woonoverlast_report.hpp"
 #include "support/disclosure_attacker.hpp"
+#include "web/report_html.hpp"
 
 namespace casus::web {
 namespace {
@@ -81,12 +83,89 @@ TEST_CASE("format=csv answers text/csv with the domain's CSV", "[web]") {
   CHECK_THAT(response.body(), Catch::StartsWith("name,koop_lopend,"));
 }
 
-TEST_CASE("A report format other than json or csv is refused with 400", "[web]") {
+TEST_CASE("A report format other than json, csv, text or html is refused with 400", "[web]") {
   Api api;
   const auto detail = RequireProblem(api.Get("/api/v1/reports/woonoverlast/2024?format=xml"),
                                      http::status::bad_request, "malformed-request",
                                      "/api/v1/reports/woonoverlast/2024");
-  CHECK(detail == "query parameter 'format' must be json or csv");
+  CHECK(detail == "query parameter 'format' must be json, csv, text or html");
+}
+
+TEST_CASE("format=text answers the Dutch paragraph of the year, as the domain writes it",
+          "[web][reports]") {
+  Api api;
+  RegisterThree(api);
+  const Response woonoverlast = api.Get("/api/v1/reports/woonoverlast/2024?format=text");
+  REQUIRE(woonoverlast.result() == http::status::ok);
+  CHECK(Header(woonoverlast, http::field::content_type) == "text/plain; charset=utf-8");
+  CHECK(Header(woonoverlast, http::field::content_language) == "nl");
+  CHECK(woonoverlast.body() ==
+        domain::WoonoverlastParagraph(api.services.cases.WoonoverlastYearReport(2024)));
+  CHECK_THAT(woonoverlast.body(), Catch::StartsWith("In 2024 behandelde team Woonoverlast"));
+
+  api.As(domain::Role::kAnalist, [&] {
+    const Response ondermijning = api.Get("/api/v1/reports/ondermijning/2024?format=text");
+    REQUIRE(ondermijning.result() == http::status::ok);
+    CHECK_THAT(ondermijning.body(), Catch::StartsWith("In 2024 kwamen geen signalen"));
+  });
+}
+
+TEST_CASE("format=html answers one self-contained Dutch page with the table, accessible",
+          "[web][reports]") {
+  Api api;
+  RegisterThree(api);
+  const Response page = api.Get("/api/v1/reports/woonoverlast/2024?format=html");
+  REQUIRE(page.result() == http::status::ok);
+  CHECK(Header(page, http::field::content_type) == "text/html; charset=utf-8");
+  CHECK(std::string(page["Content-Security-Policy"]) ==
+        "default-src 'none'; style-src 'unsafe-inline'");
+  const std::string& html = page.body();
+  CHECK(html == WoonoverlastReportHtml(api.services.cases.WoonoverlastYearReport(2024)));
+  CHECK_THAT(html, Catch::StartsWith("<!DOCTYPE html>\n<html lang=\"nl\">"));
+  CHECK_THAT(html, Catch::Contains("<caption>Tabel 5.1 Woonoverlast 2024"));
+  CHECK_THAT(html,
+             Catch::Contains("<tr><th scope=\"row\">Centrum</th><td>1</td><td>1</td><td>0</td>"
+                             "<td>0</td><td>0</td><td>0</td><td>2</td></tr>"));
+  CHECK_THAT(html, Catch::Contains("<th scope=\"colgroup\" colspan=\"2\">Corporatie</th>"));
+  CHECK_THAT(html, Catch::Contains("<svg"));
+  CHECK(html.find("src=") == std::string::npos);  // nothing fetched
+  CHECK(html.find("<script") == std::string::npos);
+
+  // Suppressed: the markers in the table, the chart of what stays true, no paragraph.
+  const Response hidden = api.Get("/api/v1/reports/woonoverlast/2024?format=html&suppress_below=5");
+  REQUIRE(hidden.result() == http::status::ok);
+  CHECK_THAT(hidden.body(), Catch::Contains("<td>&lt;5</td>"));
+  CHECK(hidden.body().find("behandelde team Woonoverlast") == std::string::npos);
+
+  api.As(domain::Role::kAnalist, [&] {
+    const Response ondermijning = api.Get("/api/v1/reports/ondermijning/2024?format=html");
+    REQUIRE(ondermijning.result() == http::status::ok);
+    CHECK_THAT(ondermijning.body(), Catch::Contains("<caption>Signalen naar bron</caption>"));
+  });
+}
+
+TEST_CASE("A district name is escaped on the page", "[web][reports]") {
+  domain::WoonoverlastReport report;
+  report.year = 2024;
+  report.peildatum = domain::Date(2024, 12, 31);
+  domain::WoonoverlastRow row;
+  row.district = "<script>alert(1)</script> & \"Co\"";
+  report.rows = {row};
+  const std::string html = WoonoverlastReportHtml(report);
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;"));
+}
+
+TEST_CASE("format=text is refused with 400 for a period and with suppress_below above 1",
+          "[web][reports]") {
+  Api api;
+  RequireProblem(api.Get("/api/v1/reports/woonoverlast/2024?format=text&suppress_below=5"),
+                 http::status::bad_request, "malformed-request",
+                 "/api/v1/reports/woonoverlast/2024");
+  RequireProblem(api.Get("/api/v1/reports/woonoverlast?from=2024-01-01&to=2024-03-31&format=text"),
+                 http::status::bad_request, "malformed-request", "/api/v1/reports/woonoverlast");
+  CHECK(api.Get("/api/v1/reports/woonoverlast/2024?format=text&suppress_below=1").result() ==
+        http::status::ok);
 }
 
 TEST_CASE("A report year that is not four digits from 1900 to 2999 is refused with 400", "[web]") {
