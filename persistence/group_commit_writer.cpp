@@ -140,6 +140,7 @@ void GroupCommitWriter::WriteBatch(std::deque<std::shared_ptr<Unit>>& batch) {
     batch_session_ = nullptr;
     // Nothing of this batch was committed: every unit fails, those not started as unavailable.
     std::fprintf(stderr, "casus: write batch failed: %s\n", error.what());
+    ++failed_batches_;
     for (auto& unit : batch) {
       if (unit->Start())
         unit->done.set_exception(std::make_exception_ptr(Unavailable(error.what())));
@@ -151,6 +152,10 @@ void GroupCommitWriter::WriteBatch(std::deque<std::shared_ptr<Unit>>& batch) {
     return;
   }
   ++batches_;
+  std::size_t bucket = 0;
+  while (bucket < kBatchSizeBounds.size() && batch.size() > kBatchSizeBounds[bucket]) ++bucket;
+  ++batch_sizes_[bucket];
+  batched_units_ += batch.size();
   for (auto& outcome : started) {
     if (outcome.error) {
       outcome.unit->done.set_exception(outcome.error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -58,6 +59,13 @@ class GroupCommitWriter final : public domain::UnitOfWork {
 
   // Batches committed so far, and the units in them; for tests and metrics.
   std::size_t BatchesCommitted() const { return batches_.load(); }
+  std::size_t UnitsCommitted() const { return batched_units_.load(); }
+  // Batches that failed to commit (every unit in them answered 503).
+  std::size_t BatchesFailed() const { return failed_batches_.load(); }
+  // Committed batches by size: at most kBatchSizeBounds[i] units (not cumulative), the last
+  // entry for more than the largest bound.
+  static constexpr std::array<std::size_t, 8> kBatchSizeBounds = {1, 2, 4, 8, 16, 32, 64, 128};
+  std::size_t BatchesOfSize(std::size_t bucket) const { return batch_sizes_.at(bucket).load(); }
 
  private:
   struct Unit;
@@ -74,6 +82,9 @@ class GroupCommitWriter final : public domain::UnitOfWork {
   bool stopping_ = false;
   std::atomic<bool> alive_{true};
   std::atomic<std::size_t> batches_{0};
+  std::atomic<std::size_t> batched_units_{0};
+  std::atomic<std::size_t> failed_batches_{0};
+  std::array<std::atomic<std::size_t>, kBatchSizeBounds.size() + 1> batch_sizes_{};
   soci::session* batch_session_ = nullptr;  // the writer thread's, while it writes a batch
   std::thread thread_;                      // last: starts after everything it uses
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -71,6 +72,8 @@ class SociAuditTrail final : public domain::AuditTrail {
   // row with that id exists already, i.e. when rows were inserted past Casus; and
   // (AuditKeyError) when this trail's key is not the chain's (RequireAppendable).
   void Append(const domain::AuditEvent& event) override;
+  // Rows appended by this process so far; for metrics.
+  std::uint64_t RowsAppended() const { return rows_appended_.load(std::memory_order_relaxed); }
   // Throws AuditKeyError, naming the fix, unless Append can chain onto the chain as it is now:
   // a keyed chain needs its key, an unkeyed one no key. For a process to refuse to start
   // rather than fail at its first append.
@@ -105,6 +108,7 @@ class SociAuditTrail final : public domain::AuditTrail {
  private:
   Database& database_;
   const std::optional<AuditKey> key_;
+  std::atomic<std::uint64_t> rows_appended_{0};
 };
 
 }  // namespace casus::persistence

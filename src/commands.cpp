@@ -26,6 +26,8 @@
 #include "periodic_task.hpp"
 #include "persistence/database_copy.hpp"
 #include "persistence/migrator.hpp"
+#include "web/log.hpp"
+#include "web/metrics.hpp"
 #include "web/oidc/jwt_verifier.hpp"
 #include "web/report_html.hpp"
 #include "web/report_json.hpp"
@@ -68,7 +70,8 @@ void RaiseOpenFileLimit() {
   if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
   limit.rlim_cur = limit.rlim_max;
   if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) {
-    std::cerr << "casus: could not raise the open-file limit: " << std::strerror(errno) << "\n";
+    web::Log::Event("warning", "start",
+                    std::string("could not raise the open-file limit: ") + std::strerror(errno));
   }
 }
 
@@ -162,10 +165,50 @@ std::unique_ptr<OidcSignIn> OidcOptions(const CommandLine& line, const domain::C
 
 }  // namespace
 
+namespace {
+
+// What /metrics shows of storage and the report caches, beside the server's own counts.
+void AddStorageMetrics(web::Metrics& metrics, App& app) {
+  metrics.AddGauge("writer_queue_depth", "Units of work waiting for the writer.",
+                   [&app] { return static_cast<double>(app.writer.QueueDepth()); });
+  metrics.AddCounter("writer_batches_total", "Batches the writer committed.",
+                     [&app] { return static_cast<double>(app.writer.BatchesCommitted()); });
+  metrics.AddCounter("writer_failed_batches_total",
+                     "Batches that failed to commit (their requests were answered 503).",
+                     [&app] { return static_cast<double>(app.writer.BatchesFailed()); });
+  metrics.AddHistogram("writer_batch_size", "Units of work per committed batch.", [&app] {
+    web::HistogramSnapshot histogram;
+    std::uint64_t cumulative = 0;
+    const auto& bounds = persistence::GroupCommitWriter::kBatchSizeBounds;
+    for (std::size_t i = 0; i < bounds.size(); ++i) {
+      cumulative += app.writer.BatchesOfSize(i);
+      histogram.bounds.push_back(static_cast<double>(bounds[i]));
+      histogram.counts.push_back(cumulative);
+    }
+    histogram.counts.push_back(cumulative + app.writer.BatchesOfSize(bounds.size()));
+    histogram.sum = static_cast<double>(app.writer.UnitsCommitted());
+    return histogram;
+  });
+  metrics.AddCounter(
+      "report_cache_hits_total", "Year and period reports answered from memory.",
+      [&app] { return static_cast<double>(app.services.guarded_reports.CacheStats().hits); });
+  metrics.AddCounter("report_cache_misses_total", "Year and period reports computed.", [&app] {
+    return static_cast<double>(app.services.guarded_reports.CacheStats().misses);
+  });
+  metrics.AddCounter("audit_rows_written_total", "Audit rows appended by this process.",
+                     [&app] { return static_cast<double>(app.audit_trail.RowsAppended()); });
+}
+
+}  // namespace
+
 int Serve(const CommandLine& line) {
   line.Allow({"db", "listen", "threads", "workers", "max-connections", "earliest-date",
               "audit-key-file", "oidc-issuer", "oidc-audience", "oidc-jwks-file", "oidc-role-claim",
-              "oidc-role-map"});
+              "oidc-role-map", "log-format", "metrics-listen"});
+  const std::string log_format = line.Option("log-format").value_or("json");
+  if (log_format != "json" && log_format != "text") {
+    throw UsageError("--log-format must be json or text");
+  }
   auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
   if (const auto threads = line.Option("threads")) {
     options.threads = ParseWholeNumber(*threads, "--threads");
@@ -195,6 +238,9 @@ int Serve(const CommandLine& line) {
   }
   domain::SystemClock oidc_clock;  // the App's comes later; checking the options comes first
   const std::unique_ptr<OidcSignIn> oidc = OidcOptions(line, oidc_clock);
+  // Requests, errors and start and stop on stdout, one line each, in the chosen format.
+  web::Log::Configure(stdout, log_format == "text" ? web::LogFormat::kText : web::LogFormat::kJson);
+  options.access_log = true;
   RaiseOpenFileLimit();
   TuneAllocator();
   // A connection for every thread that may hold one at once: workers, report workers, writer.
@@ -204,12 +250,29 @@ int Serve(const CommandLine& line) {
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";
   }
-  web::Server server(
-      web::ApiServicesOf(
-          app.services,
-          [&app] { return app.writer.Alive() && persistence::AnswersRead(app.database); },
-          oidc ? &oidc->people : nullptr),
-      options);
+  web::Metrics metrics;
+  AddStorageMetrics(metrics, app);
+  options.metrics = &metrics;
+  web::ApiServices api = web::ApiServicesOf(
+      app.services, [&app] { return app.writer.Alive() && persistence::AnswersRead(app.database); },
+      oidc ? &oidc->people : nullptr, &metrics);
+  web::Server server(api, options);
+  // --metrics-listen: /metrics alone, for anyone who can reach that address.
+  std::unique_ptr<web::Server> metrics_server;
+  if (const auto listen = line.Option("metrics-listen")) {
+    web::ServerOptions metrics_options = ListenOptions(*listen);
+    metrics_options.threads = 1;
+    metrics_options.workers = 1;
+    metrics_options.report_workers = 1;
+    web::ApiServices only_metrics = api;
+    only_metrics.metrics_public = true;
+    only_metrics.metrics_only = true;
+    metrics_server = std::make_unique<web::Server>(only_metrics, metrics_options);
+    const unsigned short port = metrics_server->Start();
+    web::Log::Event(
+        "info", "start",
+        "metrics on http://" + metrics_options.host + ":" + std::to_string(port) + "/metrics");
+  }
   if (oidc) {
     std::cout << "sign-in with OpenID Connect: " << oidc->verifier.keys()->size()
               << " signing key(s) from " << oidc->jwks_file << "\n";
@@ -217,6 +280,8 @@ int Serve(const CommandLine& line) {
   const bool ipv6 = options.host.find(':') != std::string::npos;
   const std::string host = ipv6 ? "[" + options.host + "]" : options.host;
   {
+    // The access log's lines reach stdout within a second, without a write per request.
+    PeriodicTask flush_log(std::chrono::seconds(1), [] { web::Log::Flush(); });
     // Refusals without a valid token are written per client and minute once it is over.
     PeriodicTask flush_refusals(std::chrono::seconds(5),
                                 [&app] { app.services.gate.FlushRefusals(); });
@@ -228,10 +293,14 @@ int Serve(const CommandLine& line) {
     server.RunUntilSignal(
         [&](unsigned short port) {
           std::cout << "listening on http://" << host << ':' << port << std::endl;  // scripts wait
+          web::Log::Event("info", "start",
+                          "listening on http://" + host + ":" + std::to_string(port));
         },
         oidc ? std::function<void()>([&oidc] { oidc->Reload(); }) : std::function<void()>());
   }
+  if (metrics_server) metrics_server->Stop();
   app.services.gate.FlushRefusals(/*all=*/true);
+  web::Log::Event("info", "stop", "stopped: requests in flight answered, refusals written");
   std::cout << "stopped" << std::endl;
   return 0;
 }

@@ -21,10 +21,13 @@ districts add|load|rename|retire|reorder and settings set. Such a command refuse
 
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
-        [--earliest-date YYYY-MM-DD] [--audit-key-file PATH]
+        [--earliest-date YYYY-MM-DD] [--audit-key-file PATH] [--log-format json|text]
+        [--metrics-listen HOST:PORT]
         [--oidc-issuer URL --oidc-audience AUD --oidc-jwks-file PATH
          [--oidc-role-claim CLAIM] [--oidc-role-map IDP=ROLE,...]]
-        bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080);
+        bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080),
+        logging each request, error and start and stop as one line on stdout (JSON, or text);
+        GET /metrics (Prometheus) answers local clients, and anyone on --metrics-listen;
         dates of what happened before --earliest-date (default 1990-01-01) are refused;
         with --oidc-*, staff also sign in with the identity provider's RS256/ES256 access
         tokens, checked against the JWKS file (read again on SIGHUP); the role comes from

@@ -8,6 +8,7 @@
 #include "domain/access/person_sign_in.hpp"
 #include "domain/access/token_service.hpp"
 #include "domain/domain_services.hpp"
+#include "web/metrics.hpp"
 
 namespace casus::web {
 
@@ -29,11 +30,18 @@ struct ApiServices {
   std::function<bool()> ready;
   // Sign-in with the identity provider's tokens beside the API tokens; null: API tokens only.
   const domain::PersonSignIn* people = nullptr;
+  // GET /metrics renders these; null: /metrics is 404. Answered to loopback clients only,
+  // unless `metrics_public` (the listener of --metrics-listen, which `metrics_only` keeps to
+  // /metrics alone).
+  const Metrics* metrics = nullptr;
+  bool metrics_public = false;
+  bool metrics_only = false;
 };
 
 // The API's share of the wired domain.
 inline ApiServices ApiServicesOf(domain::DomainServices& services, std::function<bool()> ready = {},
-                                 const domain::PersonSignIn* people = nullptr) {
+                                 const domain::PersonSignIn* people = nullptr,
+                                 const Metrics* metrics = nullptr) {
   return {services.tokens,
           services.gate,
           services.guarded_cases,
@@ -44,7 +52,8 @@ inline ApiServices ApiServicesOf(domain::DomainServices& services, std::function
           services.guarded_districts,
           services.idempotency_keys,
           std::move(ready),
-          people};
+          people,
+          metrics};
 }
 
 }  // namespace casus::web

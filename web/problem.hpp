@@ -38,9 +38,10 @@ Problem ProblemFor(const domain::DomainError& error);
 
 Problem ProblemFor(ProtocolError error, std::string detail);
 
-// An `application/problem+json` response. `instance` is the request path without its query
-// (queries may carry search terms that do not belong in logs or caches), shown as a
-// UriReference. A 401 carries `WWW-Authenticate: Bearer`.
+// An `application/problem+json` response. `instance` is RequestContext::Instance: the request
+// path without its query (queries may carry search terms that do not belong in logs or
+// caches) and the request id as fragment, a URI reference. A 401 carries
+// `WWW-Authenticate: Bearer`.
 Response ProblemResponse(const Problem& problem, std::string_view instance, unsigned version,
                          bool keep_alive);
 

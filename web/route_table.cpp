@@ -34,6 +34,19 @@ constexpr Route kRoutes[] = {
        return JsonResponse(c.request, http::status::ok, R"({"status":"ok"})");
      },
      Lane::kIoThread},
+    {{verb::get, "/metrics", std::nullopt},
+     Query::kRefused,
+     [](const RouteCall& c) {
+       // For the operator's Prometheus on this machine: hidden from anyone else, as a path
+       // that does not exist is, unless --metrics-listen opened a listener for it.
+       if (c.services.metrics == nullptr || (!c.services.metrics_public && !IsLoopback(c.client))) {
+         throw domain::DomainError(domain::ErrorCode::kNotFound,
+                                   "there is no resource at this path");
+       }
+       return BodyResponse(c.request, http::status::ok, "text/plain; version=0.0.4; charset=utf-8",
+                           c.services.metrics->Render());
+     },
+     Lane::kIoThread},
     {{verb::get, "/readyz", std::nullopt},
      Query::kRefused,
      [](const RouteCall& c) {

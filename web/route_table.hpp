@@ -20,6 +20,7 @@ struct RouteCall {
   std::string_view query;                    // without the '?'
   const ApiServices& services;
   const domain::Actor* caller;  // who is asking; nullptr on an open route
+  std::string_view client;      // the peer's IP address
 
   const domain::Actor& actor() const {
     if (caller == nullptr) throw std::logic_error("an open route asked who is calling");

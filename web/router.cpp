@@ -9,6 +9,7 @@
 
 #include "domain/access/access_policy.hpp"
 #include "web/idempotency.hpp"
+#include "web/log.hpp"
 #include "web/media_type.hpp"
 #include "web/problem.hpp"
 #include "web/query_string.hpp"
@@ -99,9 +100,9 @@ domain::Actor Authenticate(const ApiServices& services, const Request& request,
   }
 }
 
-Response ProtocolProblem(const Request& request, std::string_view path, ProtocolError error,
+Response ProtocolProblem(const Request& request, const std::string& instance, ProtocolError error,
                          std::string detail) {
-  return ProblemResponse(ProblemFor(error, std::move(detail)), path, request.version(),
+  return ProblemResponse(ProblemFor(error, std::move(detail)), instance, request.version(),
                          request.keep_alive());
 }
 
@@ -154,51 +155,69 @@ bool Router::AnswersAtOnce(const Request& request) {
 }
 
 Response Router::Handle(const Request& request, const std::string& client) {
-  Response response = HandleOrProblem(request, client);
+  return Handle(request, {client, RequestIdOf(request)});
+}
+
+Response Router::Handle(const Request& request, const RequestContext& context,
+                        RequestTrace* trace) {
+  RequestTrace ignored;
+  Response response = HandleOrProblem(request, context, trace != nullptr ? *trace : ignored);
   response.set(http::field::server, "casus");
+  response.set("X-Request-Id", context.request_id);
   return response;
 }
 
-Response Router::HandleOrProblem(const Request& request, const std::string& client) {
+Response Router::HandleOrProblem(const Request& request, const RequestContext& context,
+                                 RequestTrace& trace) {
   const std::string_view path = SplitTarget(ToStd(request.target())).path;
+  std::string cause;
   try {
-    return Dispatch(request, client);
+    return Dispatch(request, context, trace);
   } catch (const domain::DomainError& error) {
-    return ProblemResponse(ProblemFor(error), path, request.version(), request.keep_alive());
+    return ProblemResponse(ProblemFor(error), context.Instance(path), request.version(),
+                           request.keep_alive());
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "casus: internal error on %s %.*s: %s\n",
-                 std::string(ToStd(request.method_string())).c_str(), static_cast<int>(path.size()),
-                 path.data(), error.what());
+    cause = error.what();
   } catch (...) {
-    std::fprintf(stderr, "casus: internal error on %s %.*s: unknown exception\n",
-                 std::string(ToStd(request.method_string())).c_str(), static_cast<int>(path.size()),
-                 path.data());
+    cause = "unknown exception";
   }
-  return ProtocolProblem(request, path, ProtocolError::kInternal,
+  Log::Event("error", "request",
+             "internal error on " + std::string(ToStd(request.method_string())) + " " +
+                 std::string(trace.route) + " (request " + context.request_id + "): " + cause);
+  return ProtocolProblem(request, context.Instance(path), ProtocolError::kInternal,
                          "the server could not handle this request");
 }
 
 // The checks run in the order router.hpp's status policy lists them.
-Response Router::Dispatch(const Request& request, const std::string& client) {
+Response Router::Dispatch(const Request& request, const RequestContext& context,
+                          RequestTrace& trace) {
+  const std::string& client = context.client;
   const Target target = SplitTarget(ToStd(request.target()));
-  const Match match = FindRoute(request.method(), target.path);
+  const std::string instance = context.Instance(target.path);
+  // The --metrics-listen listener serves /metrics and nothing else.
+  const Match match = services_.metrics_only && target.path != "/metrics"
+                          ? Match{}
+                          : FindRoute(request.method(), target.path);
   if (match.route == nullptr && match.allow.empty()) {
-    return ProtocolProblem(request, target.path, ProtocolError::kRouteNotFound,
+    return ProtocolProblem(request, instance, ProtocolError::kRouteNotFound,
                            "there is no resource at this path");
   }
   if (match.route == nullptr) {
-    Response response = ProtocolProblem(request, target.path, ProtocolError::kMethodNotAllowed,
+    Response response = ProtocolProblem(request, instance, ProtocolError::kMethodNotAllowed,
                                         "this resource supports " + match.allow);
     response.set(http::field::allow, match.allow);
     return response;
   }
   const Route& route = *match.route;
+  trace.route = std::string(route.info.pattern);
+  trace.route_index = static_cast<std::size_t>(match.route - RouteTable().data());
 
   std::optional<domain::Actor> actor;
   std::string object;
   if (const auto action = route.info.action) {
     object = AuditObject(target.path);
     actor = Authenticate(services_, request, client, *action, object);
+    trace.who = actor->token_name;
     // A role that may not perform the route's action at all is refused before anything of the
     // request is read, so that it learns nothing from validation either.
     services_.gate.RequireAllowed(*actor, *action, object);
@@ -211,13 +230,13 @@ Response Router::Dispatch(const Request& request, const std::string& client) {
   if (request.method() == http::verb::post &&
       !IsJsonMediaType(ToStd(request[http::field::content_type]))) {
     audit_refusal("unsupported_media_type");
-    return ProtocolProblem(request, target.path, ProtocolError::kUnsupportedMediaType,
+    return ProtocolProblem(request, instance, ProtocolError::kUnsupportedMediaType,
                            "the request body must be application/json");
   }
   if (request.method() == http::verb::patch &&
       !IsJsonMediaType(ToStd(request[http::field::content_type]), "application/merge-patch+json")) {
     audit_refusal("unsupported_media_type");
-    return ProtocolProblem(request, target.path, ProtocolError::kUnsupportedMediaType,
+    return ProtocolProblem(request, instance, ProtocolError::kUnsupportedMediaType,
                            "the request body must be application/json or "
                            "application/merge-patch+json");
   }
@@ -229,7 +248,7 @@ Response Router::Dispatch(const Request& request, const std::string& client) {
         [[maybe_unused]] const QueryString none(target.query, {});
       }
       return route.handler(
-          {request, match.params, target.query, services_, actor ? &*actor : nullptr});
+          {request, match.params, target.query, services_, actor ? &*actor : nullptr, client});
     } catch (domain::DomainError& error) {
       if (!error.audited() && error.code() != domain::ErrorCode::kUnavailable) {
         audit_refusal(domain::AccessGate::ResultOf(error));
@@ -276,9 +295,8 @@ Response Router::HandleOnce(const Request& request, const std::string& key,
       }
       response = Replay(*kept, request);
       // A replayed create names what the first request created, as its own row did.
-      services_.gate.Record(actor, action,
-                            kept->location.empty() ? object : AuditObject(kept->location),
-                            "replayed");
+      services_.gate.Record(
+          actor, action, kept->location.empty() ? object : AuditObject(kept->location), "replayed");
       return;
     }
     try {

@@ -10,6 +10,7 @@
 #include "web/api_services.hpp"
 #include "web/http.hpp"
 #include "web/lane.hpp"
+#include "web/request_context.hpp"
 
 namespace casus::web {
 
@@ -120,7 +121,9 @@ struct RouteInfo {
 // Handle never throws. Every failure becomes an `application/problem+json` response: domain
 // errors through ProblemFor (web/problem.hpp), protocol errors (404 route, 405 method with
 // Allow, 415 media type, 400 syntax) likewise, and anything unexpected as a generic 500 whose
-// cause goes to stderr only. The response's keep-alive follows the request's.
+// cause goes to the log only (web/log.hpp). Every response carries the request's
+// X-Request-Id, and a problem's instance is its path with that id as fragment. The response's
+// keep-alive follows the request's.
 //
 // Thread-safety: Handle may be called from several threads at once when the services allow
 // it (they do when their ports do). Does not own the services, which must outlive it.
@@ -128,7 +131,12 @@ class Router {
  public:
   explicit Router(ApiServices services) : services_(services) {}
 
-  // `client` is the caller's address as the audit trail records it (the peer's IP address).
+  // `context.client` is the caller's address as the audit trail records it (the peer's IP
+  // address); `context.request_id` goes back in the X-Request-Id header and in the instance
+  // of a problem. `trace`, when given, gets the route and the caller, for the access log.
+  Response Handle(const Request& request, const RequestContext& context,
+                  RequestTrace* trace = nullptr);
+  // The same with the request's own id (RequestIdOf), for callers without a session.
   Response Handle(const Request& request, const std::string& client);
 
   // Every route, in the order they are matched; what the access tests walk.
@@ -150,8 +158,9 @@ class Router {
   bool AnswersAtOnce(const Request& request);
 
  private:
-  Response HandleOrProblem(const Request& request, const std::string& client);  // one catch site
-  Response Dispatch(const Request& request, const std::string& client);
+  Response HandleOrProblem(const Request& request, const RequestContext& context,
+                           RequestTrace& trace);  // one catch site
+  Response Dispatch(const Request& request, const RequestContext& context, RequestTrace& trace);
   // A POST or PATCH with an Idempotency-Key: `handle` at most once per key (see above).
   Response HandleOnce(const Request& request, const std::string& key, const domain::Actor& actor,
                       domain::Action action, const std::string& object,

@@ -10,6 +10,8 @@
 
 namespace casus::web {
 
+class Metrics;
+
 // Limits and timeouts of the HTTP server; the defaults suit an internal API behind a proxy.
 struct ServerOptions {
   std::string host = "127.0.0.1";  // a numeric IPv4 or IPv6 address to listen on
@@ -47,6 +49,12 @@ struct ServerOptions {
   std::size_t ConnectionCap() const;
   // Stop() waits this long for requests in flight before it abandons them.
   std::chrono::seconds stop_timeout{10};
+  // One line per request answered in the process's log (web/log.hpp): `casus serve` turns it
+  // on; in-process servers of the tests leave it off.
+  bool access_log = false;
+  // Counts requests, their latency, requests in flight and connections; null: not counted.
+  // Not owned; must outlive the server.
+  Metrics* metrics = nullptr;
 };
 
 // The HTTP/1.1 server of the Casus API (see web/router.hpp for what it answers).

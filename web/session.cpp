@@ -5,6 +5,8 @@
 #include <string>
 
 #include "web/fail.hpp"
+#include "web/log.hpp"
+#include "web/metrics.hpp"
 #include "web/problem.hpp"
 #include "web/query_string.hpp"
 #include "web/text.hpp"
@@ -128,9 +130,13 @@ Session::Session(tcp::socket&& socket, Router& router, WorkerLanes lanes,
       options_(options),
       registry_(registry) {
   registry_.Opened();
+  if (options_.metrics != nullptr) options_.metrics->ConnectionOpened();
 }
 
-Session::~Session() { registry_.Remove(this); }
+Session::~Session() {
+  if (options_.metrics != nullptr) options_.metrics->ConnectionClosed();
+  registry_.Remove(this);
+}
 
 void Session::Run() {
   // The acceptor hands over the socket on its own strand; all our work runs on ours.
@@ -200,13 +206,11 @@ void Session::OnHeader(beast::error_code error, std::size_t) {
     // RFC 9112 6.1: a server that does not understand a transfer coding answers 501. Beast
     // would decode the chunked framing and hand on a still gzip-coded body as if it were
     // plain; and the body cannot be skipped, so the connection closes after the answer.
-    linger_after_write_ = true;
-    return Write(ProblemResponse(
+    return RespondProblem(
         ProblemFor(ProtocolError::kUnsupportedCoding,
                    "only Transfer-Encoding: chunked is supported; send the body as is, with "
                    "Content-Length or chunked"),
-        std::string(SplitTarget(ToStd(parser_->get().target())).path), 11,
-        /*keep_alive=*/false));
+        std::string(SplitTarget(ToStd(parser_->get().target())).path));
   }
   if (parser_->is_done()) return HandleRequest();
   if (ExpectsContinue(parser_->get())) {
@@ -258,15 +262,34 @@ void Session::OnReadError(beast::error_code error) {
                          "the request is not valid HTTP/1.1: " + error.message());
   }
   if (!problem) return Fail(error, "read request");  // timeout, reset, ...: just let go
+  RespondProblem(*problem, path);
+}
+
+void Session::RespondProblem(const Problem& problem, const std::string& path) {
+  // What of the request was read names it: its id and method, when the start line and the
+  // header got that far.
+  context_ = {client_, parser_ ? RequestIdOf(parser_->get()) : NewRequestId()};
+  trace_ = {};
+  method_ = parser_ ? std::string(ToStd(parser_->get().method_string())) : "-";
+  if (method_.empty()) method_ = "-";
+  started_ = Clock::now();
+  if (options_.metrics != nullptr) options_.metrics->RequestStarted();
   linger_after_write_ = true;
-  Write(ProblemResponse(*problem, path, 11, /*keep_alive=*/false));
+  Response response = ProblemResponse(problem, context_.Instance(path), 11, /*keep_alive=*/false);
+  response.set("X-Request-Id", context_.request_id);
+  Write(std::move(response));
 }
 
 void Session::HandleRequest() {
   phase_ = Phase::kHandling;
   auto request = std::make_shared<const Request>(parser_->release());
+  context_ = {client_, RequestIdOf(*request)};
+  trace_ = {};
+  method_ = std::string(ToStd(request->method_string()));
+  started_ = Clock::now();
+  if (options_.metrics != nullptr) options_.metrics->RequestStarted();
   const Lane lane = Router::LaneOf(*request);
-  if (lane == Lane::kIoThread) return Respond(router_.Handle(*request, client_));
+  if (lane == Lane::kIoThread) return Respond(router_.Handle(*request, context_, &trace_));
   if (lane == Lane::kWorker) return HandleOn(lanes_.requests, std::move(request));
   // A report already computed is answered as fast as a casus is read, so on a request worker;
   // only a report still to compute waits for a report worker.
@@ -286,7 +309,8 @@ void Session::HandleOn(RequestPool& pool, std::shared_ptr<const Request> request
 }
 
 void Session::HandleHere(const Request& request) {
-  Response response = router_.Handle(request, client_);
+  // The strand leaves context_ and trace_ alone until the response is posted back to it.
+  Response response = router_.Handle(request, context_, &trace_);
   net::post(stream_.get_executor(),
             [self = shared_from_this(), response = std::move(response)]() mutable {
               self->Respond(std::move(response));
@@ -299,7 +323,8 @@ void Session::RespondBusy(const Request& request) {
       ProblemResponse(ProblemFor(domain::DomainError(
                           domain::ErrorCode::kUnavailable,
                           "the server is handling too many requests; try again in a moment")),
-                      path, request.version(), request.keep_alive());
+                      context_.Instance(path), request.version(), request.keep_alive());
+  response.set("X-Request-Id", context_.request_id);
   // From a worker too (a report request handed on to a full report lane): back on the strand.
   net::post(stream_.get_executor(),
             [self = shared_from_this(), response = std::move(response)]() mutable {
@@ -321,11 +346,23 @@ void Session::Write(Response response) {
 }
 
 void Session::OnWrite(beast::error_code error, std::size_t) {
+  RecordRequest();
   if (error) return Fail(error, "write response");
   // Keep-alive is decided by the response just sent.
   if (response_.need_eof()) return Close(linger_after_write_);
   response_ = {};
   WaitForRequest();
+}
+
+void Session::RecordRequest() {
+  const std::chrono::duration<double> took = Clock::now() - started_;
+  if (options_.metrics != nullptr) {
+    options_.metrics->RequestFinished(trace_.route_index, method_, response_.result_int(),
+                                      took.count());
+  }
+  if (!options_.access_log) return;
+  Log::Request({context_.request_id, method_, trace_.route, response_.result_int(),
+                took.count() * 1000, response_.body().size(), trace_.who, context_.client});
 }
 
 void Session::Close(bool linger) {

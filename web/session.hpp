@@ -12,6 +12,8 @@
 #include <unordered_map>
 
 #include "web/asio.hpp"
+#include "web/problem.hpp"
+#include "web/request_context.hpp"
 #include "web/request_pool.hpp"
 #include "web/router.hpp"
 #include "web/server.hpp"
@@ -102,7 +104,12 @@ class Session : public std::enable_shared_from_this<Session> {
   // 503: no worker can take `request` now. From any thread.
   void RespondBusy(const Request& request);
   void Respond(Response response);
+  // A problem the session answers itself (the request could not be read in full), for `path`,
+  // and the connection then closes.
+  void RespondProblem(const Problem& problem, const std::string& path);
   void OnReadError(beast::error_code error);
+  // The request just answered in the metrics and the access log (ServerOptions).
+  void RecordRequest();
   void Write(Response response);
   void OnWrite(beast::error_code error, std::size_t bytes);
   void Close(bool linger);
@@ -116,6 +123,12 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::empty_body> continue_;
   Response response_;
+  // The request being handled: its id and client, what the Router learned of it, and when
+  // it was read, for the access log; set when a request is read (or refused unread).
+  RequestContext context_;
+  RequestTrace trace_;
+  std::string method_;
+  std::chrono::steady_clock::time_point started_{};
   bool linger_after_write_ = false;  // the request was not read completely
   std::size_t drained_ = 0;
   bool first_request_ = true;

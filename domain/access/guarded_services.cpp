@@ -287,6 +287,20 @@ std::optional<CaseId> CaseIdOfObject(const std::string& object) {
 
 }  // namespace
 
+GuardedReportService::CacheCounts GuardedReportService::CacheStats() const {
+  CacheCounts counts;
+  const auto add = [&](const auto& cache) {
+    if (!cache) return;
+    counts.misses += cache->Computed();
+    counts.hits += cache->Asked() - cache->Computed();
+  };
+  add(woonoverlast_cache_);
+  add(ondermijning_cache_);
+  add(woonoverlast_period_cache_);
+  add(ondermijning_period_cache_);
+  return counts;
+}
+
 std::vector<District> GuardedDistrictService::List(const Actor& actor) {
   return gate_.Run(actor, Action::kReadReferenceData, "districts",
                    [&] { return districts_.List(); });

@@ -112,6 +112,13 @@ class GuardedReportService {
   bool WoonoverlastReady(const ReportPeriod& period);
   bool OndermijningReady(const ReportPeriod& period);
 
+  // The caches' answers so far: from memory, and computed. Both 0 when uncached.
+  struct CacheCounts {
+    std::uint64_t hits = 0;
+    std::uint64_t misses = 0;
+  };
+  CacheCounts CacheStats() const;
+
   // Reports computed so far, both kinds (the rest were served from the cache); 0 uncached.
   std::uint64_t Computed() const;
 

@@ -35,6 +35,7 @@ class ReportCache {
 
   // The report `key` names (e.g. "2024"), as of the current data version.
   Report Get(const std::string& key, const std::function<Report()>& compute) {
+    ++asked_;
     const Key cache_key{key, version_.Current()};
     std::promise<std::shared_ptr<const Report>> promise;
     Shared shared;
@@ -76,6 +77,8 @@ class ReportCache {
 
   // Reports computed so far (misses); hits are the requests beyond it. For tests and metrics.
   std::uint64_t Computed() const { return computed_.load(); }
+  // Gets so far; those not computed were answered from memory.
+  std::uint64_t Asked() const { return asked_.load(); }
 
  private:
   using Key = std::pair<std::string, std::int64_t>;
@@ -101,6 +104,7 @@ class ReportCache {
   std::map<Key, Entry> entries_;
   std::uint64_t clock_ = 0;
   std::atomic<std::uint64_t> computed_{0};
+  std::atomic<std::uint64_t> asked_{0};
 };
 
 }  // namespace casus::domain

@@ -136,7 +136,8 @@ TEST_CASE("A body over 1 MiB is answered 413 problem+json over the wire and stor
   CHECK_FALSE(response.keep_alive());
   const auto problem = Json(response);
   CHECK(std::string(problem["type"].GetString()) == "/problems/payload-too-large");
-  CHECK(std::string(problem["instance"].GetString()) == "/api/v1/cases");
+  CHECK(std::string(problem["instance"].GetString()) ==
+        "/api/v1/cases#" + std::string(response["X-Request-Id"]));
   CHECK(client.WaitForClose(3s).has_value());
   CHECK(StoredCases(running) == 0);
 }

@@ -214,7 +214,9 @@ inline std::string RequireProblem(const Response& response, http::status status,
   CHECK(std::string(json["type"].GetString()) == "/problems/" + slug);
   CHECK(json["title"].IsString());
   CHECK(json["status"].GetInt() == static_cast<int>(status));
-  CHECK(std::string(json["instance"].GetString()) == instance);
+  // The path, and the request's id (its X-Request-Id) as the fragment.
+  CHECK(std::string(json["instance"].GetString()) ==
+        instance + "#" + std::string(ToStd(response["X-Request-Id"])));
   REQUIRE(json["detail"].IsString());
   return json["detail"].GetString();
 }

@@ -82,7 +82,7 @@ TEST_CASE("The same key with another body or another path is 422 and changes not
 TEST_CASE("A malformed Idempotency-Key is 400 and changes nothing", "[web][idempotency]") {
   Api api;
   for (const std::string& key : {std::string(256, 'k'), std::string("with space"),
-                                std::string("caf\xc3\xa9"), std::string("tab\there")}) {
+                                 std::string("caf\xc3\xa9"), std::string("tab\there")}) {
     INFO(key);
     RequireProblem(PostWithKey(api, "/api/v1/cases", kWoonoverlastBody, key),
                    http::status::bad_request, "malformed-request", "/api/v1/cases");

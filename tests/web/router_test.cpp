@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include <catch2/catch.hpp>
+#include <regex>
+#include <set>
 
 #include "api_fixture.hpp"
 
@@ -177,7 +179,40 @@ TEST_CASE("Problems carry type, title, status, detail and instance without the q
   CHECK(std::string(json["type"].GetString()) == "/problems/malformed-request");
   CHECK(std::string(json["title"].GetString()) == "Malformed request");
   CHECK(json["status"].GetInt() == 400);
-  CHECK(std::string(json["instance"].GetString()) == "/api/v1/cases");
+  CHECK(std::string(json["instance"].GetString()) ==
+        "/api/v1/cases#" + std::string(ToStd(response["X-Request-Id"])));
+}
+
+TEST_CASE("A well-formed X-Request-Id is echoed, in the header and the problem's instance",
+          "[web][request_id]") {
+  Api api;
+  Request request{http::verb::get, "/api/v1/nothing-here", 11};
+  request.set("X-Request-Id", "3f6c1e0a-req.1");
+  const Response response = api.Handle(request);
+  CHECK(std::string(ToStd(response["X-Request-Id"])) == "3f6c1e0a-req.1");
+  RequireProblem(response, http::status::not_found, "not-found", "/api/v1/nothing-here");
+  CHECK(ParseJson(response.body())["instance"].GetString() ==
+        std::string("/api/v1/nothing-here#3f6c1e0a-req.1"));
+}
+
+TEST_CASE("A missing or malformed X-Request-Id is replaced by a new UUID", "[web][request_id]") {
+  Api api;
+  const std::regex uuid("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  std::set<std::string> seen;
+  for (const char* given : {"", "has space", "quote\"", "<script>", "x\xff"}) {
+    Request request{http::verb::get, "/healthz", 11};
+    if (*given != '\0') request.set("X-Request-Id", given);
+    const std::string id(ToStd(api.Handle(request)["X-Request-Id"]));
+    CHECK(std::regex_match(id, uuid));
+    seen.insert(id);
+  }
+  Request too_long{http::verb::get, "/healthz", 11};
+  too_long.set("X-Request-Id", std::string(129, 'a'));
+  CHECK(std::string(ToStd(api.Handle(too_long)["X-Request-Id"])) != std::string(129, 'a'));
+  Request longest{http::verb::get, "/healthz", 11};
+  longest.set("X-Request-Id", std::string(128, 'a'));
+  CHECK(std::string(ToStd(api.Handle(longest)["X-Request-Id"])) == std::string(128, 'a'));
+  CHECK(seen.size() == 5);  // each new
 }
 
 TEST_CASE("A problem's instance escapes bytes that are not printable ASCII", "[web]") {
@@ -273,6 +308,43 @@ TEST_CASE("A report request that will be refused is answered at once", "[web][re
   // Routes that compute no report have no such check: their lane decides.
   CHECK_FALSE(api.router.AnswersAtOnce(Request{http::verb::get, "/api/v1/cases/1", 11}));
   CHECK_FALSE(api.router.AnswersAtOnce(Request{http::verb::get, "/nowhere", 11}));
+}
+
+}  // namespace
+}  // namespace casus::web
+
+namespace casus::web {
+namespace {
+
+TEST_CASE("/metrics answers this machine, hides from others, and alone on its own listener",
+          "[web][metrics]") {
+  testing::Api api;
+  Metrics metrics;
+  metrics.RequestStarted();
+  metrics.RequestFinished(0, "GET", 200, 0.002);
+  const Request request{http::verb::get, "/metrics", 11};
+
+  Router local{ApiServicesOf(api.services, {}, nullptr, &metrics)};
+  for (const char* client : {"127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"}) {
+    const Response answer = local.Handle(request, client);
+    REQUIRE(answer.result() == http::status::ok);
+    CHECK(std::string(ToStd(answer[http::field::content_type])) ==
+          "text/plain; version=0.0.4; charset=utf-8");
+    CHECK(answer.body().find("# TYPE casus_http_requests_total counter") != std::string::npos);
+  }
+  CHECK(local.Handle(request, "192.0.2.7").result() == http::status::not_found);
+  CHECK(local.Handle(request, "::ffff:10.0.0.1").result() == http::status::not_found);
+
+  ApiServices open = ApiServicesOf(api.services, {}, nullptr, &metrics);
+  open.metrics_public = true;
+  open.metrics_only = true;
+  Router listener{open};
+  CHECK(listener.Handle(request, "192.0.2.7").result() == http::status::ok);
+  CHECK(listener.Handle({http::verb::get, "/healthz", 11}, "192.0.2.7").result() ==
+        http::status::not_found);
+
+  Router without{ApiServicesOf(api.services)};
+  CHECK(without.Handle(request, "127.0.0.1").result() == http::status::not_found);
 }
 
 }  // namespace

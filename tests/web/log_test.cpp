@@ -1,0 +1,64 @@
+#include "web/log.hpp"
+
+#include <cstdio>
+#include <regex>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "api_fixture.hpp"
+
+namespace casus::web {
+namespace {
+
+// What Log wrote to a temporary file while `write` ran; the log goes back to stderr after.
+template <typename Write>
+std::string Logged(LogFormat format, Write&& write) {
+  std::FILE* file = std::tmpfile();
+  REQUIRE(file != nullptr);
+  Log::Configure(file, format);
+  write();
+  Log::Configure(stderr, LogFormat::kText);
+  std::rewind(file);
+  std::string text;
+  char buffer[4096];
+  while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, file)) text.append(buffer, n);
+  std::fclose(file);
+  return text;
+}
+
+const RequestRecord kRecord{"req-1", "GET", "/api/v1/cases/{id}",    200,
+                            1.23456, 369,   "alice \"the\" analist", "127.0.0.1"};
+
+TEST_CASE("A request is one JSON line with a UTC timestamp in milliseconds", "[web][log]") {
+  const std::string line = Logged(LogFormat::kJson, [] { Log::Request(kRecord); });
+  REQUIRE(line.back() == '\n');
+  REQUIRE(line.find('\n') == line.size() - 1);
+  const auto json = testing::ParseJson(line);
+  CHECK(std::regex_match(std::string(json["ts"].GetString()),
+                         std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")));
+  CHECK(std::string(json["level"].GetString()) == "info");
+  CHECK(std::string(json["event"].GetString()) == "request");
+  CHECK(std::string(json["request_id"].GetString()) == "req-1");
+  CHECK(std::string(json["route"].GetString()) == "/api/v1/cases/{id}");
+  CHECK(json["status"].GetInt() == 200);
+  CHECK(json["duration_ms"].GetDouble() == Approx(1.234));
+  CHECK(json["bytes"].GetInt() == 369);
+  CHECK(std::string(json["who"].GetString()) == "alice \"the\" analist");  // escaped
+}
+
+TEST_CASE("Events carry their level; text lines read on a terminal", "[web][log]") {
+  const std::string json =
+      Logged(LogFormat::kJson, [] { Log::Event("error", "io", "write response: broken"); });
+  const auto event = testing::ParseJson(json);
+  CHECK(std::string(event["level"].GetString()) == "error");
+  CHECK(std::string(event["event"].GetString()) == "io");
+  CHECK(std::string(event["message"].GetString()) == "write response: broken");
+
+  const std::string text = Logged(LogFormat::kText, [] { Log::Request(kRecord); });
+  CHECK(std::regex_match(text, std::regex(R"(\S+Z info request req-1 GET /api/v1/cases/\{id\} 200 )"
+                                          R"(1\.235ms 369B alice "the" analist 127\.0\.0\.1\n)")));
+}
+
+}  // namespace
+}  // namespace casus::web

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <string_view>
+
+namespace casus::web {
+
+// How log lines are written: one JSON object per line (for a log collector), or plain text
+// for a terminal.
+enum class LogFormat { kJson, kText };
+
+// One request as the access log records it. Never a token, a query string, a body or any
+// personal data: the route is the pattern ("/api/v1/cases/{id}"), who the token's or
+// person's name.
+struct RequestRecord {
+  std::string_view request_id;
+  std::string_view method;
+  std::string_view route;
+  unsigned status = 0;
+  double duration_ms = 0;
+  std::size_t bytes = 0;  // of the response body
+  std::string_view who;
+  std::string_view client;
+};
+
+// The process's log: requests, errors and start/stop events, each one line with a UTC
+// timestamp (milliseconds) and a level, in one format. Thread-safe: each line is written
+// whole under a lock. Until Configure, it writes text to stderr (tests, commands other than
+// serve); `casus serve` writes to stdout in the format of --log-format.
+class Log {
+ public:
+  static void Configure(std::FILE* out, LogFormat format);
+
+  static void Request(const RequestRecord& record);
+  // level: "info", "warning", "error"; event: a word ("start", "stop", "io"). Written through
+  // at once.
+  static void Event(std::string_view level, std::string_view event, std::string_view message);
+  // Request lines are buffered until this (serve calls it every second) or the next event.
+  static void Flush();
+};
+
+}  // namespace casus::web
