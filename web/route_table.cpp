@@ -5,6 +5,8 @@
 #include "web/case_routes.hpp"
 #include "web/district_routes.hpp"
 #include "web/json_response.hpp"
+#include "web/metrics.hpp"
+#include "web/openapi.hpp"
 #include "web/report_routes.hpp"
 #include "web/request_values.hpp"
 #include "web/signal_routes.hpp"
@@ -171,6 +173,14 @@ constexpr Route kRoutes[] = {
     {{verb::get, "/api/v1/districts", Action::kReadReferenceData},
      Query::kRefused,
      [](const RouteCall& c) { return GetDistricts(c.services.districts, c.actor(), c.request); }},
+
+    {{verb::get, "/api/v1/openapi.json", std::nullopt},
+     Query::kRefused,
+     [](const RouteCall& c) {
+       return BodyResponse(c.request, http::status::ok, "application/json",
+                           std::string(OpenApiDocument()));
+     },
+     Lane::kIoThread},
 
     {{verb::get, "/api/v1/audit", Action::kReadAudit},
      Query::kAllowed,

@@ -118,7 +118,7 @@ def body_of(output):
 
 
 def main():
-    casus, readme_path = sys.argv[1], sys.argv[2]
+    casus, readme_path = os.path.abspath(sys.argv[1]), sys.argv[2]
     readme = open(readme_path, encoding="utf-8").read()
     work = tempfile.mkdtemp(prefix="casus-readme-")
     db = os.path.join(work, "casus-demo.db")
