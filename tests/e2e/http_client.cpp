@@ -1,6 +1,14 @@
 #include "http_client.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <boost/asio/connect.hpp>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <cstdlib>
+#include "web/http.hpp"
 
 namespace casus::e2e {
 
@@ -8,6 +16,38 @@ namespace {
 
 void ThrowIf(beast::error_code error, const char* what) {
   if (error) throw beast::system_error(error, what);
+}
+
+// With CASUS_RESPONSE_LOG=FILE, every request sent and the response read are appended to FILE
+// as one JSON line (method, target, status, content type, body), for .ci/ctest-both to check
+// each against the OpenAPI document (tests/openapi/validate_responses.py). One write per line
+// with O_APPEND, so that tests running side by side do not mix their lines.
+void RecordExchange(const Request& request, const Response& response) {
+  const char* path = std::getenv("CASUS_RESPONSE_LOG");
+  if (path == nullptr || *path == '\0') return;
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  const auto string = [&](std::string_view text) {
+    writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  };
+  writer.StartObject();
+  string("method");
+  string(web::ToStd(request.method_string()));
+  string("target");
+  string(web::ToStd(request.target()));
+  string("status");
+  writer.Uint(response.result_int());
+  string("content_type");
+  string(web::ToStd(response[http::field::content_type]));
+  string("body");
+  string(response.body());
+  writer.EndObject();
+  std::string line(buffer.GetString(), buffer.GetSize());
+  line += '\n';
+  const int fd = ::open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  [[maybe_unused]] const ssize_t written = ::write(fd, line.data(), line.size());
+  ::close(fd);
 }
 
 }  // namespace
@@ -39,7 +79,9 @@ Response HttpClient::Send(Request request) {
                     [&](beast::error_code error, std::size_t) { result = error; });
   Run();
   ThrowIf(result, "write request");
-  return Read();
+  Response response = Read();
+  RecordExchange(request, response);
+  return response;
 }
 
 Response HttpClient::Get(const std::string& target) {
