@@ -36,6 +36,10 @@ commands:
   migrate --db PATH
         create the database, or apply pending schema migrations; the only command that
         creates one (the others refuse a missing or unmigrated database)
+  backup --db PATH --to FILE [--key-file PATH]
+        a consistent copy of a SQLite database while the server runs (VACUUM INTO), then
+        checked: PRAGMA integrity_check and the audit chain (a keyed one with --key-file);
+        exit 1 when the copy is not sound. PostgreSQL: use pg_dump (README)
   copy --from DB --to DB
         copy every casus, transition, signal, activity, token and audit row (with their ids)
         into a freshly migrated, empty database, e.g. a SQLite trial to PostgreSQL
@@ -120,6 +124,7 @@ int Dispatch(const casus::cli::CommandLine& line) {
   if (command == "serve") return casus::cli::Serve(line);
   if (command == "migrate") return casus::cli::Migrate(line);
   if (command == "copy") return casus::cli::Copy(line);
+  if (command == "backup") return casus::cli::Backup(line);
   if (command == "seed-demo") return casus::cli::SeedDemo(line);
   if (command == "seed-synthetic") return casus::cli::SeedSynthetic(line);
   if (command == "report") return casus::cli::Report(line);
