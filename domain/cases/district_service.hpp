@@ -71,7 +71,6 @@ class DistrictService {
   District& Find(std::vector<District>& districts, const std::string& which);
   void RequireNewName(const std::vector<District>& districts, const std::string& name,
                       const District* renamed);
-  District Changed(std::vector<District>& districts, const std::string& which);
 
   DistrictRepository& districts_;
   const Clock& clock_;
