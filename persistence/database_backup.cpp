@@ -2,6 +2,10 @@
 
 #include <soci/soci.h>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <stdexcept>
 
@@ -28,6 +32,32 @@ std::string IntegrityCheck(Database& database) {
   std::string result;
   *sql << "PRAGMA integrity_check", soci::into(result);
   return result;
+}
+
+std::string PreMigrationBackupPath(const std::string& db_path, int schema_version) {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+  return db_path + ".schema-" + std::to_string(schema_version) + "." + stamp + "." +
+         std::to_string(::getpid()) + ".bak";
+}
+
+std::string BackupBeforeMigrating(Database& database, int schema_version) {
+  const std::string to = PreMigrationBackupPath(database.path(), schema_version);
+  try {
+    BackupTo(database, to);
+    Database copy(to, 1);
+    if (const std::string integrity = IntegrityCheck(copy); integrity != "ok") {
+      throw std::runtime_error("the copy is not whole: " + integrity);
+    }
+  } catch (const std::exception& error) {
+    throw std::runtime_error("could not back up " + database.path() + " to " + to +
+                             " before migrating it, so it was left at schema version " +
+                             std::to_string(schema_version) + ": " + error.what());
+  }
+  return to;
 }
 
 }  // namespace casus::persistence

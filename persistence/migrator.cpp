@@ -99,4 +99,12 @@ int CurrentVersion(Database& database) {
   return exists == 0 ? 0 : MaxVersion(*sql);
 }
 
+int LatestSchemaVersion() {
+  int newest = 0;
+  for (const Migration& migration : EmbeddedMigrations(Dialect::kSqlite)) {
+    newest = std::max(newest, migration.version);
+  }
+  return newest;
+}
+
 }  // namespace casus::persistence

@@ -23,4 +23,8 @@ int Migrate(Database& database, std::span<const Migration> migrations);
 // The highest version recorded in schema_version; 0 for a database never migrated.
 int CurrentVersion(Database& database);
 
+// The schema version this program brings a database to: its newest embedded migration (the
+// same in both dialects). `casus --version` prints it.
+int LatestSchemaVersion();
+
 }  // namespace casus::persistence

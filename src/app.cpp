@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <iostream>
 #include <string>
 #include <vector>
 
 #include "command_line.hpp"
+#include "persistence/database_backup.hpp"
 #include "persistence/migrator.hpp"
 
 namespace casus::cli {
@@ -20,14 +22,14 @@ const std::string& Existing(const std::string& db_path) {
   return db_path;
 }
 
-// Migrate(database), for a database some `casus migrate` has created.
+// UpgradeSchema(database), for a database some `casus migrate` has created.
 int Upgrade(persistence::Database& database, const std::string& db_path) {
   if (persistence::CurrentVersion(database) == 0) {
     throw UsageError("no Casus database at " +
                      persistence::DatabaseLocation::Parse(db_path).Describe() +
                      " (run `casus migrate --db ...` on it first)");
   }
-  return persistence::Migrate(database);
+  return UpgradeSchema(database);
 }
 
 std::optional<persistence::AuditKey> KeyOf(const AuditAccess& audit) {
@@ -63,6 +65,25 @@ App::App(const std::string& db_path, const AuditAccess& audit, std::size_t conne
                                      " (the key file is given with --audit-key-file PATH or "
                                      "CASUS_AUDIT_KEY_FILE=PATH)");
   }
+}
+
+int UpgradeSchema(persistence::Database& database) {
+  const int current = persistence::CurrentVersion(database);
+  const int latest = persistence::LatestSchemaVersion();
+  if (current > 0 && current < latest) {
+    // On stderr: stdout may be a report or a token that a script reads.
+    if (database.dialect() == persistence::Dialect::kSqlite) {
+      const std::string copy = persistence::BackupBeforeMigrating(database, current);
+      std::cerr << "backed up " << database.path() << " (schema version " << current << ") to "
+                << copy << " before migrating it to schema version " << latest << "\n";
+    } else {
+      std::cerr << "migrating " << persistence::DatabaseLocation::Parse(database.path()).Describe()
+                << " from schema version " << current << " to " << latest
+                << "; Casus cannot back up PostgreSQL itself: take a pg_dump before upgrading "
+                   "(README, \"Upgrading\")\n";
+    }
+  }
+  return persistence::Migrate(database);
 }
 
 AuditAccess AppendingAudit(const CommandLine& line) {

@@ -38,6 +38,12 @@ struct AuditAccess {
 // rows, and takes --audit-key-file for it.
 AuditAccess AppendingAudit(const CommandLine& line);
 
+// Applies the pending schema migrations. A SQLite database that holds a schema already is
+// first copied beside itself (BackupBeforeMigrating) and the copy checked; stderr says where it
+// is. A PostgreSQL database is migrated with a note on stderr that pg_dump is its backup.
+// Throws, having migrated nothing, when the copy cannot be taken. Returns the migrations applied.
+int UpgradeSchema(persistence::Database& database);
+
 // The object graph of one process: the database (brought up to this program's schema on
 // opening), the adapters on it and the domain services wired on them. Only `casus migrate`
 // creates a database: App refuses, with UsageError naming the fix, a SQLite file that does

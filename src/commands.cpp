@@ -308,7 +308,7 @@ int Serve(const CommandLine& line) {
 int Migrate(const CommandLine& line) {
   line.Allow({"db"});
   persistence::Database database(line.Required("db"));
-  const int applied = persistence::Migrate(database);
+  const int applied = UpgradeSchema(database);
   std::cout << "applied " << applied << " migration(s); schema version "
             << persistence::CurrentVersion(database) << "\n";
   return 0;
@@ -325,7 +325,7 @@ int Copy(const CommandLine& line) {
   // Casus databases of an older version are brought to this program's, as serve would; one
   // that no `casus migrate` created stays as it is, and the copy refuses it.
   for (persistence::Database* database : {&source, &target}) {
-    if (persistence::CurrentVersion(*database) > 0) persistence::Migrate(*database);
+    if (persistence::CurrentVersion(*database) > 0) UpgradeSchema(*database);
   }
   const auto summary = persistence::CopyDatabase(source, target);
   std::cout << "copied " << persistence::DatabaseLocation::Parse(from).Describe() << " to "

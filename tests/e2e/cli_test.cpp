@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
+#include <sstream>
 #include <string>
 
 #include <soci/soci.h>
@@ -523,4 +525,43 @@ TEST_CASE("casus copy keeps a keyed chain keyed with the same key", "[e2e][cli][
   CHECK(Casus("token revoke --name alice --audit-key-file " + key.path() + " --db " + target.path())
             .exit_code == 0);
   CHECK(Casus("audit verify --key-file " + key.path() + " --db " + target.path()).exit_code == 0);
+}
+
+TEST_CASE("casus help names every command, and each command's --help shows its own forms",
+          "[e2e][cli][help]") {
+  const Run all = Casus("help");
+  CHECK(all.exit_code == 0);
+  for (const char* command :
+       {"serve", "migrate", "backup", "copy", "seed-demo", "seed-synthetic", "report", "token",
+        "audit", "purge", "retention", "districts", "settings"}) {
+    INFO(command);
+    CHECK(all.out.find(std::string("\n  ") + command + " ") != std::string::npos);
+    const Run help = Casus(std::string("help ") + command);
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.rfind(std::string("usage: casus ") + command, 0) == 0);
+    CHECK(Casus(std::string(command) + " --help").out == help.out);
+  }
+  const Run unknown = Casus("help no-such-command");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.out.find("no command 'no-such-command'") != std::string::npos);
+  // A usage error shows the forms of the command it was made in, not every command.
+  const Run wrong = Casus("backup --db x.db");
+  CHECK(wrong.exit_code == 2);
+  CHECK(wrong.out.find("usage: casus backup") != std::string::npos);
+  CHECK(wrong.out.find("usage: casus serve") == std::string::npos);
+}
+
+TEST_CASE("casus help --man writes a manual page with every command", "[e2e][cli][help]") {
+  const Run man = Casus("help --man");
+  CHECK(man.exit_code == 0);
+  CHECK(man.out.rfind(".TH CASUS 1 ", 0) == 0);
+  CHECK(man.out.find(".B serve \\-\\-db PATH") != std::string::npos);
+  CHECK(man.out.find(".B audit verify") != std::string::npos);
+  // No line of text that roff would take for a request.
+  std::istringstream lines(man.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || (line[0] != '.' && line[0] != '\'')) continue;
+    INFO(line);
+    CHECK(std::regex_search(line, std::regex(R"(^\.(TH|SH|PP|TP|B|I) ?)")));
+  }
 }
