@@ -301,6 +301,7 @@ int Serve(const CommandLine& line) {
   if (metrics_server) metrics_server->Stop();
   app.services.gate.FlushRefusals(/*all=*/true);
   web::Log::Event("info", "stop", "stopped: requests in flight answered, refusals written");
+  web::Log::Flush();
   std::cout << "stopped" << std::endl;
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <mutex>
 #include <string>
+#include <utility>
 
 #include "web/json.hpp"
 
@@ -11,10 +12,19 @@ namespace casus::web {
 
 namespace {
 
+// Lines wait in `pending` and are written by whoever flushes, outside `mutex`: a log reader
+// that falls behind (a full pipe, a slow journald) then holds up the flusher only, never a
+// request. While the output is stuck, pending stays under kMaxPending and lines beyond it are
+// dropped and counted; the next flush says how many.
 struct Sink {
-  std::mutex mutex;
+  static constexpr std::size_t kMaxPending = 4 << 20;
+
+  std::mutex mutex;  // guards pending, dropped, out and format
+  std::string pending;
+  std::size_t dropped = 0;
   std::FILE* out = stderr;
   LogFormat format = LogFormat::kText;
+  std::mutex write_mutex;  // one flusher at a time, so lines keep their order
 };
 
 Sink& TheSink() {
@@ -37,14 +47,47 @@ std::string NowUtc() {
   return text;
 }
 
-// Request lines stay in the stream's buffer (a write per request would cost the server a
-// system call each under load) until Flush, which `serve` calls every second; events, rarer
-// and more urgent, are flushed at once.
+// Writes out what is pending. `wait`: wait for another flush in progress; else leave the lines
+// to it (or to the next one) rather than block.
+void FlushPending(Sink& sink, bool wait) {
+  std::unique_lock write(sink.write_mutex, std::defer_lock);
+  if (wait) {
+    write.lock();
+  } else if (!write.try_lock()) {
+    return;
+  }
+  std::string lines;
+  std::size_t dropped = 0;
+  std::FILE* out = nullptr;
+  {
+    std::lock_guard lock(sink.mutex);
+    lines.swap(sink.pending);
+    dropped = std::exchange(sink.dropped, 0);
+    out = sink.out;
+  }
+  if (dropped > 0) {
+    // Plain text in either format: it is about the log, not a record in it.
+    const std::string note = NowUtc() + " warning log " + std::to_string(dropped) +
+                             " line(s) dropped: the log's reader fell behind\n";
+    std::fwrite(note.data(), 1, note.size(), out);
+  }
+  std::fwrite(lines.data(), 1, lines.size(), out);
+  std::fflush(out);
+}
+
+// Request lines wait (a write per request would cost the server a system call each under
+// load) until Flush, which `serve` calls every second; events, rarer and more urgent, are
+// written through unless a flush is under way.
 void WriteLine(Sink& sink, const std::string& line, bool flush) {
-  std::lock_guard lock(sink.mutex);
-  std::fwrite(line.data(), 1, line.size(), sink.out);
-  std::fputc('\n', sink.out);
-  if (flush) std::fflush(sink.out);
+  {
+    std::lock_guard lock(sink.mutex);
+    if (sink.pending.size() + line.size() + 1 > Sink::kMaxPending) {
+      ++sink.dropped;
+    } else {
+      sink.pending.append(line).push_back('\n');
+    }
+  }
+  if (flush) FlushPending(sink, /*wait=*/false);
 }
 
 // Every JSON record's first members.
@@ -63,6 +106,7 @@ void StartRecord(JsonWriter& writer, const std::string& at, std::string_view lev
 
 void Log::Configure(std::FILE* out, LogFormat format) {
   Sink& sink = TheSink();
+  FlushPending(sink, /*wait=*/true);
   std::lock_guard lock(sink.mutex);
   sink.out = out;
   sink.format = format;
@@ -124,10 +168,6 @@ void Log::Event(std::string_view level, std::string_view event, std::string_view
   WriteLine(sink, buffer.GetString(), true);
 }
 
-void Log::Flush() {
-  Sink& sink = TheSink();
-  std::lock_guard lock(sink.mutex);
-  std::fflush(sink.out);
-}
+void Log::Flush() { FlushPending(TheSink(), /*wait=*/true); }
 
 }  // namespace casus::web

@@ -25,18 +25,21 @@ struct RequestRecord {
 };
 
 // The process's log: requests, errors and start/stop events, each one line with a UTC
-// timestamp (milliseconds) and a level, in one format. Thread-safe: each line is written
-// whole under a lock. Until Configure, it writes text to stderr (tests, commands other than
-// serve); `casus serve` writes to stdout in the format of --log-format.
+// timestamp (milliseconds) and a level, in one format. Thread-safe: each line is queued whole
+// under a lock, and written by a flush outside it, so a reader that falls behind never holds
+// up a request (past 4 MiB waiting, lines are dropped and the count logged). Until Configure,
+// it writes text to stderr (tests, commands other than serve); `casus serve` writes to stdout
+// in the format of --log-format.
 class Log {
  public:
   static void Configure(std::FILE* out, LogFormat format);
 
   static void Request(const RequestRecord& record);
   // level: "info", "warning", "error"; event: a word ("start", "stop", "io"). Written through
-  // at once.
+  // at once, unless a flush is under way (its line then goes with the next one).
   static void Event(std::string_view level, std::string_view event, std::string_view message);
-  // Request lines are buffered until this (serve calls it every second) or the next event.
+  // Writes out the lines waiting (serve calls it every second, and at stop); blocks while the
+  // output does.
   static void Flush();
 };
 

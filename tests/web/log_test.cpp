@@ -1,8 +1,13 @@
 #include "web/log.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <regex>
 #include <string>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -58,6 +63,52 @@ TEST_CASE("Events carry their level; text lines read on a terminal", "[web][log]
   const std::string text = Logged(LogFormat::kText, [] { Log::Request(kRecord); });
   CHECK(std::regex_match(text, std::regex(R"(\S+Z info request req-1 GET /api/v1/cases/\{id\} 200 )"
                                           R"(1\.235ms 369B alice "the" analist 127\.0\.0\.1\n)")));
+}
+
+TEST_CASE("A log reader that falls behind holds up the flush, never a request line", "[web][log]") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  std::FILE* out = ::fdopen(fds[1], "w");
+  REQUIRE(out != nullptr);
+  Log::Configure(out, LogFormat::kJson);
+  // More than the pipe holds (64 KiB): the flush blocks until the pipe is read.
+  for (int i = 0; i < 2'000; ++i) Log::Request(kRecord);
+  std::atomic<bool> flushed{false};
+  std::thread flusher([&] {
+    Log::Flush();
+    flushed = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  CHECK_FALSE(flushed);  // stuck on the full pipe
+  // Meanwhile requests are logged without waiting, past the 4 MiB kept: the rest is counted.
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < 30'000; ++i) Log::Request(kRecord);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+  CHECK_FALSE(flushed);
+
+  std::string text;
+  std::thread reader([&] {
+    char buffer[65536];
+    while (true) {
+      const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+      if (n <= 0) break;
+      text.append(buffer, static_cast<std::size_t>(n));
+    }
+  });
+  flusher.join();
+  Log::Flush();  // what waited meanwhile, and the count of what was dropped
+  Log::Configure(stderr, LogFormat::kText);
+  std::fclose(out);
+  reader.join();
+  ::close(fds[0]);
+  std::size_t lines = 0;
+  for (const char c : text) lines += c == '\n';
+  const std::regex dropped(R"(warning log (\d+) line\(s\) dropped)");
+  std::smatch match;
+  REQUIRE(std::regex_search(text, match, dropped));
+  const std::size_t count = std::stoul(match[1]);
+  CHECK(count > 0);
+  CHECK(lines - 1 + count == 32'000);  // every line written or counted, the note besides
 }
 
 }  // namespace
