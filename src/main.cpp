@@ -13,26 +13,43 @@ namespace {
 constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 
 --db (and copy's --from, --to) is a SQLite file path, or a PostgreSQL connection string: a URI
-(postgresql://user@host:5432/dbname) or libpq's key=value form ("host=... dbname=...").
+(postgresql://user@host:5432/dbname) or libpq's key=value form ("host=... dbname=..."). Every
+command takes --db from CASUS_DB when the option is not given.
 
 --audit-key-file PATH (or CASUS_AUDIT_KEY_FILE; the option wins): the audit key of a keyed
 audit chain, for every command that appends audit rows: serve, token, purge, retention set,
 districts add|load|rename|retire|reorder and settings set. Such a command refuses to run with a key that does not fit the chain.
 
 commands:
-  serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
-        [--earliest-date YYYY-MM-DD] [--audit-key-file PATH] [--log-format json|text]
-        [--metrics-listen HOST:PORT]
+  serve [--config PATH] --db PATH [--listen HOST:PORT] [--threads N] [--workers N|auto]
+        [--report-workers N] [--max-pending-requests N] [--max-pending-reports N]
+        [--max-connections N|auto] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
+        [--stop-timeout S] [--header-limit BYTES] [--body-limit BYTES]
+        [--trusted-proxy CIDR[,CIDR...]] [--earliest-date YYYY-MM-DD] [--audit-key-file PATH]
+        [--log-format json|text] [--metrics-listen HOST:PORT]
         [--oidc-issuer URL --oidc-audience AUD --oidc-jwks-file PATH
          [--oidc-role-claim CLAIM] [--oidc-role-map IDP=ROLE,...]]
         bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080),
         logging each request, error and start and stop as one line on stdout (JSON, or text);
+        every option may also come from the environment, CASUS_ and its name upper-cased
+        with - as _ (CASUS_MAX_CONNECTIONS), or from the config file of --config (or
+        CASUS_CONFIG): `name = value` lines, # comments; a flag wins over the environment,
+        the environment over the file, the file over the default (casus config check);
+        timeouts are in seconds, limits in bytes (larger headers get 431, bodies 413);
+        only requests from a --trusted-proxy network have their X-Forwarded-For (or
+        Forwarded) believed: the client is then the rightmost address in it that is not a
+        trusted proxy, for the audit trail, the access log and /metrics;
         GET /metrics (Prometheus) answers local clients, and anyone on --metrics-listen;
         dates of what happened before --earliest-date (default 1990-01-01) are refused;
         with --oidc-*, staff also sign in with the identity provider's RS256/ES256 access
         tokens, checked against the JWKS file (read again on SIGHUP); the role comes from
         the claim (default groups; a dotted path like realm_access.roles), whose values are
         our role names unless --oidc-role-map maps the provider's values to them
+  config check [--config PATH] [any serve option...]
+        print the settings serve would run with, one per line as `name = value  (source)`,
+        the source being flag, env, file (with its line) or default; checked exactly as
+        serve checks them: exit 2 on an unknown key, a malformed line or a value that does
+        not parse; warns of CASUS_* variables that are no setting
   migrate --db PATH
         create the database, or apply pending schema migrations; the only command that
         creates one (the others refuse a missing or unmigrated database)
@@ -117,11 +134,12 @@ int Dispatch(const casus::cli::CommandLine& line) {
   const std::string& command = words[0];
   const bool has_subcommand = command == "report" || command == "token" || command == "audit" ||
                               command == "retention" || command == "districts" ||
-                              command == "settings";
+                              command == "settings" || command == "config";
   if (!has_subcommand && words.size() != 1) {
     throw casus::cli::UsageError("unexpected argument '" + words[1] + "'");
   }
   if (command == "serve") return casus::cli::Serve(line);
+  if (command == "config") return casus::cli::Config(line);
   if (command == "migrate") return casus::cli::Migrate(line);
   if (command == "copy") return casus::cli::Copy(line);
   if (command == "backup") return casus::cli::Backup(line);
@@ -133,7 +151,7 @@ int Dispatch(const casus::cli::CommandLine& line) {
   if (command == "purge") return casus::cli::Purge(line);
   if (command == "retention") return casus::cli::Retention(line);
   if (command == "districts") return casus::cli::Districts(line);
-  if (command == "settings") return casus::cli::Settings(line);
+  if (command == "settings") return casus::cli::MunicipalitySettings(line);
   throw casus::cli::UsageError("unknown command '" + command + "'");
 }
 
