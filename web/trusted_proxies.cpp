@@ -223,13 +223,14 @@ std::string TrustedProxies::ClientOf(std::string_view peer,
   if (!Contains(peer)) return std::string(peer);
   std::string client(peer);
   const std::vector<std::string_view> chain = Chain(x_forwarded_for, forwarded);
+  // From the right: the first address that is no trusted proxy; when every one is, the
+  // leftmost (a machine of our own).
   for (auto node = chain.rbegin(); node != chain.rend(); ++node) {
     const auto address = ParseNode(*node);
     if (!address) return "unknown";
     client = TextOf(*address);
     if (!Contains(Network{address->bytes, address->ipv6, address->ipv6 ? 128 : 32})) break;
   }
-  // Every node a trusted proxy: the leftmost is the client (a machine of our own).
   return client;
 }
 

@@ -3,6 +3,7 @@
 // loopback check see; without it, the header is ignored and the client is the peer.
 
 #include <chrono>
+#include <csignal>
 #include <string>
 #include <vector>
 
@@ -34,10 +35,10 @@ Response Get(HttpClient& client, const std::string& target, const std::string& f
   return client.Send(std::move(request));
 }
 
-// The clients of the audit rows of `token_name`, read with `casus audit list`.
-std::vector<std::string> AuditedClients(const std::string& db, const std::string& token_name) {
+// The clients of the audit rows that `filter` selects, read with `casus audit list`.
+std::vector<std::string> AuditedClients(const std::string& db, const std::string& filter) {
   const CommandRun listed =
-      RunCasus("", "audit list --format json --token " + token_name + " --db '" + db + "'");
+      RunCasus("", "audit list --format json " + filter + " --db '" + db + "'");
   INFO(listed.out);
   REQUIRE(listed.exit_code == 0);
   rapidjson::Document page;
@@ -72,7 +73,7 @@ TEST_CASE("Behind a trusted proxy the audit row and the access log name the forw
       Get(client, "/api/v1/cases", std::string("198.51.100.99, ") + kOutsideClient, "proxied-1");
   REQUIRE(listed.result() == http::status::ok);
   CHECK(LoggedClient(serve, "proxied-1") == kOutsideClient);
-  CHECK(AuditedClients(db.path(), "alice") == std::vector<std::string>{kOutsideClient});
+  CHECK(AuditedClients(db.path(), "--token alice") == std::vector<std::string>{kOutsideClient});
 }
 
 TEST_CASE("Without --trusted-proxy X-Forwarded-For is ignored and the peer is the client",
@@ -83,7 +84,21 @@ TEST_CASE("Without --trusted-proxy X-Forwarded-For is ignored and the peer is th
   HttpClient client(serve.port, token);
   REQUIRE(Get(client, "/api/v1/cases", kOutsideClient, "direct-1").result() == http::status::ok);
   CHECK(LoggedClient(serve, "direct-1") == "127.0.0.1");
-  CHECK(AuditedClients(db.path(), "alice") == std::vector<std::string>{"127.0.0.1"});
+  CHECK(AuditedClients(db.path(), "--token alice") == std::vector<std::string>{"127.0.0.1"});
+}
+
+TEST_CASE("Refusals of a forwarded client are tallied under that client, not the proxy",
+          "[e2e][trusted_proxy]") {
+  TempDatabaseLocation db;
+  ServeProcess serve(CASUS_BINARY, ServeArguments(db.path(), {"--trusted-proxy", "127.0.0.1"}));
+  HttpClient client(serve.port, "not-a-token");
+  REQUIRE(Get(client, "/api/v1/cases", kOutsideClient, "refused-1").result() ==
+          http::status::unauthorized);
+  // The tally is written when its minute is over, or at the latest when serve stops.
+  serve.process.Signal(SIGTERM);
+  REQUIRE(serve.process.Wait(std::chrono::seconds(20)).has_value());
+  CHECK(AuditedClients(db.path(), "--result unauthenticated") ==
+        std::vector<std::string>{kOutsideClient});
 }
 
 TEST_CASE("/metrics is hidden from an outside client a trusted proxy on this machine forwards",
