@@ -39,7 +39,7 @@ int Token(const CommandLine& line) {
     std::optional<domain::Date> expires;
     if (const auto text = line.Option("expires")) expires = ParseDateOption(*text, "--expires");
     const auto name = line.Required("name");
-    App app(line.Required("db"), AppendingAudit(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     const auto issued =
         app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens/" + name,
                               [&] { return app.services.tokens.Create(name, role, expires); });
@@ -50,8 +50,8 @@ int Token(const CommandLine& line) {
   }
   if (action == "list") {
     line.Allow({"db", "audit-key-file"});
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"), AppendingAudit(line));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     const auto tokens = app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens",
                                               [&] { return app.services.tokens.List(); });
     for (const auto& token : tokens) std::cout << Describe(token) << "\n";
@@ -60,9 +60,9 @@ int Token(const CommandLine& line) {
   }
   if (action == "revoke") {
     line.Allow({"db", "name", "audit-key-file"});
-    RequireExistingDatabase(line.Required("db"));
+    RequireExistingDatabase(DatabaseOption(line));
     const auto name = line.Required("name");
-    App app(line.Required("db"), AppendingAudit(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     app.services.gate.Run(actor, domain::Action::kManageTokens, "tokens/" + name,
                           [&] { app.services.tokens.Revoke(name); });
     std::cout << "revoked token '" << name << "'\n";
@@ -98,8 +98,8 @@ int AuditVerify(const CommandLine& line) {
   line.Allow({"db", "key-file", "expect-head"});
   std::optional<persistence::AuditHead> anchor;
   if (const auto text = line.Option("expect-head")) anchor = ParseAnchor(*text);
-  RequireExistingDatabase(line.Required("db"));
-  App app(line.Required("db"), {AuditAccess::Use::kReads, line.Option("key-file")});
+  RequireExistingDatabase(DatabaseOption(line));
+  App app(DatabaseOption(line), {AuditAccess::Use::kReads, line.Option("key-file")});
   const auto result = app.audit_trail.VerifyAgainst(anchor);
   if (result.intact) {
     std::cout << "audit trail intact: " << result.rows_checked << " rows verified ("
@@ -128,8 +128,8 @@ int AuditInitKey(const CommandLine& line) {
 
 int AuditHeadCommand(const CommandLine& line) {
   line.Allow({"db"});
-  RequireExistingDatabase(line.Required("db"));
-  App app(line.Required("db"));
+  RequireExistingDatabase(DatabaseOption(line));
+  App app(DatabaseOption(line));
   // Alone on its line, for scripts that record it outside the system.
   std::cout << app.audit_trail.Head().ToString() << "\n";
   return 0;
@@ -137,9 +137,9 @@ int AuditHeadCommand(const CommandLine& line) {
 
 int AuditRekey(const CommandLine& line) {
   line.Allow({"db", "key-file", "old-key-file"});
-  RequireExistingDatabase(line.Required("db"));
+  RequireExistingDatabase(DatabaseOption(line));
   const std::string key_file = line.Required("key-file");
-  App app(line.Required("db"), {AuditAccess::Use::kReads, key_file});
+  App app(DatabaseOption(line), {AuditAccess::Use::kReads, key_file});
   std::optional<persistence::AuditKey> old_key;
   if (const auto old_key_file = line.Option("old-key-file")) {
     old_key = persistence::AuditKey::ReadFile(*old_key_file);
@@ -182,8 +182,8 @@ int AuditList(const CommandLine& line) {
   }
   const std::string format = line.Option("format").value_or("text");
   if (format != "text" && format != "json") throw UsageError("--format must be text or json");
-  RequireExistingDatabase(line.Required("db"));
-  App app(line.Required("db"), AppendingAudit(line));
+  RequireExistingDatabase(DatabaseOption(line));
+  App app(DatabaseOption(line), AppendingAudit(line));
 
   // One audited read per page of at most kMaxPageSize rows, as the API's paging would be.
   std::vector<domain::AuditRecord> rows;
@@ -232,8 +232,8 @@ int Purge(const CommandLine& line) {
     throw UsageError("--force and --reason go together: a purge ahead of its time needs a reason");
   }
   if (line.Flag("force")) request.force_reason = line.Option("reason");
-  RequireExistingDatabase(line.Required("db"));
-  App app(line.Required("db"), AppendingAudit(line));
+  RequireExistingDatabase(DatabaseOption(line));
+  App app(DatabaseOption(line), AppendingAudit(line));
   const auto report = app.services.retention.Purge(App::CommandLineActor(), request);
   std::cout << (report.dry_run ? "dry run, nothing changed: would purge" : "purged")
             << " the personal data of " << report.cases.size() << " casussen and "
@@ -258,8 +258,8 @@ int Retention(const CommandLine& line) {
   const std::string action = words.size() == 2 ? words[1] : "";
   if (action == "show") {
     line.Allow({"db"});
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line));
     const auto policy = app.services.retention.Policy();
     std::cout << "woonoverlast " << policy.woonoverlast_years << " years\nondermijning "
               << policy.ondermijning_years << " years\n";
@@ -269,8 +269,8 @@ int Retention(const CommandLine& line) {
     line.Allow({"db", "kind", "years", "audit-key-file"});
     const auto kind = ParseEnumOption<domain::CaseKind>(line.Required("kind"), "--kind");
     const int years = ParseWholeNumber(line.Required("years"), "--years");
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"), AppendingAudit(line));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     app.services.retention.SetYears(App::CommandLineActor(), kind, years);
     std::cout << "retention of " << domain::Name(kind) << " personal data: " << years
               << " years after closure\n";
@@ -281,7 +281,7 @@ int Retention(const CommandLine& line) {
 
 int Backup(const CommandLine& line) {
   line.Allow({"db", "to", "key-file"});
-  const std::string db_path = line.Required("db");
+  const std::string db_path = DatabaseOption(line);
   const std::string to = line.Required("to");
   RequireExistingDatabase(db_path);
   {

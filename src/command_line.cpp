@@ -1,11 +1,12 @@
 #include "command_line.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
-#include <cstdlib>
 #include <filesystem>
 
 #include "persistence/database_location.hpp"
+#include "settings.hpp"
 
 namespace casus::cli {
 
@@ -78,13 +79,19 @@ domain::Date ParseDateOption(const std::string& text, const std::string& what) {
 }
 
 std::optional<std::string> AuditKeyFileOption(const CommandLine& line) {
-  if (const auto option = line.Option("audit-key-file")) {
-    if (option->empty()) throw UsageError("option --audit-key-file needs a path");
-    return option;
-  }
-  const char* variable = std::getenv("CASUS_AUDIT_KEY_FILE");
-  if (variable != nullptr && *variable != '\0') return std::string(variable);
-  return std::nullopt;
+  // The one setting these commands share with serve, resolved the same way (no config file).
+  static constexpr std::array kKeys{SettingKey{"audit-key-file", std::nullopt}};
+  const Settings settings(line, kKeys, Settings::ProcessEnvironment());
+  const auto key_file = settings.Option("audit-key-file");
+  if (key_file && key_file->empty()) throw UsageError("option --audit-key-file needs a path");
+  return key_file;
+}
+
+std::string DatabaseOption(const CommandLine& line) {
+  static constexpr std::array kKeys{SettingKey{"db", std::nullopt}};
+  const auto db = Settings(line, kKeys, Settings::ProcessEnvironment()).Option("db");
+  if (!db || db->empty()) throw UsageError("option --db is required (or CASUS_DB)");
+  return *db;
 }
 
 void RequireExistingDatabase(const std::string& db_path) {

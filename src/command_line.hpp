@@ -51,6 +51,10 @@ E ParseEnumOption(const std::string& text, const std::string& what) {
 // environment's CASUS_AUDIT_KEY_FILE (the option wins), else none.
 std::optional<std::string> AuditKeyFileOption(const CommandLine& line);
 
+// The database of a command: --db, else the environment's CASUS_DB (the option wins).
+// Throws UsageError when neither is given.
+std::string DatabaseOption(const CommandLine& line);
+
 // Only `casus migrate` creates a database: every other command refuses a SQLite path with no
 // file there (a typo must not become a new, empty database). A PostgreSQL location passes;
 // App checks that it holds a Casus schema.

@@ -25,7 +25,10 @@
 #include "domain/reports/report_paragraph.hpp"
 #include "periodic_task.hpp"
 #include "persistence/database_copy.hpp"
+#include "persistence/database_location.hpp"
 #include "persistence/migrator.hpp"
+#include "serve_settings.hpp"
+#include "settings.hpp"
 #include "web/log.hpp"
 #include "web/metrics.hpp"
 #include "web/oidc/jwt_verifier.hpp"
@@ -36,22 +39,6 @@
 namespace casus::cli {
 
 namespace {
-
-web::ServerOptions ListenOptions(const std::string& listen) {
-  const auto colon = listen.rfind(':');
-  if (colon == std::string::npos || colon == 0) {
-    throw UsageError("--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
-  }
-  web::ServerOptions options;
-  options.host = listen.substr(0, colon);
-  if (options.host.size() > 2 && options.host.front() == '[' && options.host.back() == ']') {
-    options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8080
-  }
-  const int port = ParseWholeNumber(listen.substr(colon + 1), "the port");
-  if (port < 0 || port > 65535) throw UsageError("the port must be between 0 and 65535");
-  options.port = static_cast<unsigned short>(port);
-  return options;
-}
 
 std::uint64_t ParseSeed(const std::string& text) {
   std::uint64_t value = 0;
@@ -115,15 +102,16 @@ struct OidcSignIn {
   std::string jwks_file;
 };
 
-// The --oidc-* options: null when none is given. --oidc-issuer, --oidc-audience and
-// --oidc-jwks-file go together; the key file must hold a usable key now, so that a typo
+// The oidc-* settings: null when none is given. oidc-issuer, oidc-audience and
+// oidc-jwks-file go together; the key file must hold a usable key now, so that a typo
 // stops the start rather than every sign-in.
-std::unique_ptr<OidcSignIn> OidcOptions(const CommandLine& line, const domain::Clock& clock) {
-  const auto issuer = line.Option("oidc-issuer");
-  const auto audience = line.Option("oidc-audience");
-  const auto jwks_file = line.Option("oidc-jwks-file");
-  const auto role_claim = line.Option("oidc-role-claim");
-  const auto role_map = line.Option("oidc-role-map");
+std::unique_ptr<OidcSignIn> OidcOptions(const ServeConfiguration& configuration,
+                                        const domain::Clock& clock) {
+  const auto& issuer = configuration.oidc_issuer;
+  const auto& audience = configuration.oidc_audience;
+  const auto& jwks_file = configuration.oidc_jwks_file;
+  const auto& role_claim = configuration.oidc_role_claim;
+  const auto& role_map = configuration.oidc_role_map;
   if (!issuer && !audience && !jwks_file) {
     if (role_claim || role_map) {
       throw UsageError(
@@ -202,51 +190,21 @@ void AddStorageMetrics(web::Metrics& metrics, App& app) {
 }  // namespace
 
 int Serve(const CommandLine& line) {
-  line.Allow({"db", "listen", "threads", "workers", "max-connections", "earliest-date",
-              "audit-key-file", "oidc-issuer", "oidc-audience", "oidc-jwks-file", "oidc-role-claim",
-              "oidc-role-map", "log-format", "metrics-listen"});
-  const std::string log_format = line.Option("log-format").value_or("json");
-  if (log_format != "json" && log_format != "text") {
-    throw UsageError("--log-format must be json or text");
-  }
-  auto options = ListenOptions(line.Option("listen").value_or("127.0.0.1:8080"));
-  if (const auto threads = line.Option("threads")) {
-    options.threads = ParseWholeNumber(*threads, "--threads");
-    if (options.threads < 1 || options.threads > 64) {
-      throw UsageError("--threads must be between 1 and 64");
-    }
-  }
-  if (const auto workers = line.Option("workers")) {
-    options.workers = ParseWholeNumber(*workers, "--workers");
-    if (options.workers < 1 || options.workers > 256) {
-      throw UsageError("--workers must be between 1 and 256");
-    }
-  }
-  if (const auto connections = line.Option("max-connections")) {
-    const int cap = ParseWholeNumber(*connections, "--max-connections");
-    if (cap < 1 || cap > 1'000'000) {
-      throw UsageError("--max-connections must be between 1 and 1000000");
-    }
-    options.max_connections = static_cast<std::size_t>(cap);
-  }
-  domain::Date earliest_record_date = domain::kDefaultEarliestRecordDate;
-  if (const auto earliest = line.Option("earliest-date")) {
-    earliest_record_date = ParseDateOption(*earliest, "--earliest-date");
-    if (earliest_record_date.year() < domain::kFirstYear) {
-      throw UsageError("--earliest-date lies before " + std::to_string(domain::kFirstYear));
-    }
-  }
+  const ServeConfiguration configuration =
+      ServeConfigurationOf(ServeSettingsOf(line, Settings::ProcessEnvironment()));
+  const std::string& log_format = configuration.log_format;
+  web::ServerOptions options = configuration.server;
   domain::SystemClock oidc_clock;  // the App's comes later; checking the options comes first
-  const std::unique_ptr<OidcSignIn> oidc = OidcOptions(line, oidc_clock);
+  const std::unique_ptr<OidcSignIn> oidc = OidcOptions(configuration, oidc_clock);
   // Requests, errors and start and stop on stdout, one line each, in the chosen format.
   web::Log::Configure(stdout, log_format == "text" ? web::LogFormat::kText : web::LogFormat::kJson);
   options.access_log = true;
   RaiseOpenFileLimit();
   TuneAllocator();
   // A connection for every thread that may hold one at once: workers, report workers, writer.
-  App app(line.Required("db"), AppendingAudit(line),
+  App app(configuration.db, {AuditAccess::Use::kAppends, configuration.audit_key_file},
           static_cast<std::size_t>(options.WorkerCount() + options.report_workers) + 1,
-          earliest_record_date);
+          configuration.earliest_record_date);
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";
   }
@@ -259,8 +217,8 @@ int Serve(const CommandLine& line) {
   web::Server server(api, options);
   // --metrics-listen: /metrics alone, for anyone who can reach that address.
   std::unique_ptr<web::Server> metrics_server;
-  if (const auto listen = line.Option("metrics-listen")) {
-    web::ServerOptions metrics_options = ListenOptions(*listen);
+  if (configuration.metrics_listen) {
+    web::ServerOptions metrics_options = *configuration.metrics_listen;
     metrics_options.threads = 1;
     metrics_options.workers = 1;
     metrics_options.report_workers = 1;
@@ -306,9 +264,58 @@ int Serve(const CommandLine& line) {
   return 0;
 }
 
+namespace {
+
+// How `casus config check` shows where a value came from.
+std::string SourceOf(const Settings::Value& value) {
+  switch (value.source) {
+    case SettingSource::kFlag:
+      return "flag --" + value.name;
+    case SettingSource::kEnvironment:
+      return "env " + value.where;
+    case SettingSource::kFile: {
+      // "file /etc/casus/casus.conf:3" without the key the line already names.
+      const std::string where = value.where.substr(0, value.where.rfind(" ("));
+      return "file " + where;
+    }
+    case SettingSource::kDefault:
+      return value.text ? "default" : "default: unset";
+  }
+  return "default";
+}
+
+}  // namespace
+
+int Config(const CommandLine& line) {
+  const auto& words = line.words();
+  if (words.size() != 2 || words[1] != "check") {
+    throw UsageError("usage: casus config check [--config PATH] [any serve option...]");
+  }
+  const Settings::Environment environment = Settings::ProcessEnvironment();
+  const Settings settings = ServeSettingsOf(line, environment);
+  // Checked exactly as serve checks them, the identity provider's key file included.
+  const ServeConfiguration configuration = ServeConfigurationOf(settings);
+  domain::SystemClock clock;
+  OidcOptions(configuration, clock);
+  for (const std::string& variable :
+       Settings::UnknownVariables(ServeSettingKeys(), environment, OtherCasusVariables())) {
+    std::cerr << "casus: warning: " << variable
+              << " is set but is no setting of casus serve; ignored\n";
+  }
+  for (const Settings::Value& value : settings.values()) {
+    std::string shown = value.text.value_or("");
+    // A PostgreSQL connection string's password stays off the screen.
+    if (value.name == "db" && value.text) {
+      shown = persistence::DatabaseLocation::Parse(shown).Describe();
+    }
+    std::cout << value.name << " = " << shown << "  (" << SourceOf(value) << ")\n";
+  }
+  return 0;
+}
+
 int Migrate(const CommandLine& line) {
   line.Allow({"db"});
-  persistence::Database database(line.Required("db"));
+  persistence::Database database(DatabaseOption(line));
   const int applied = UpgradeSchema(database);
   std::cout << "applied " << applied << " migration(s); schema version "
             << persistence::CurrentVersion(database) << "\n";
@@ -337,7 +344,7 @@ int Copy(const CommandLine& line) {
 
 int SeedDemo(const CommandLine& line) {
   line.Allow({"db"});
-  App app(line.Required("db"));
+  App app(DatabaseOption(line));
   // Seeding is "make sure the demo data is there": each part fills an empty store and leaves
   // one that already holds data alone, so running it twice changes nothing.
   const auto seed = [](const char* what, const auto& load) {
@@ -374,7 +381,7 @@ int SeedSynthetic(const CommandLine& line) {
     throw UsageError("--cases must be between 1 and " + std::to_string(kMaxCases));
   }
   const std::uint64_t seed = ParseSeed(line.Option("seed").value_or("1"));
-  App app(line.Required("db"));
+  App app(DatabaseOption(line));
   const auto started = std::chrono::steady_clock::now();
   const auto seconds = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -435,7 +442,7 @@ int Report(const CommandLine& line) {
   if ((format == "text" || format == "html") && period) {
     throw UsageError("--format " + format + " is written for a year report: give --year");
   }
-  const std::string db_path = line.Required("db");
+  const std::string db_path = DatabaseOption(line);
   RequireExistingDatabase(db_path);
   App app(db_path);
   if (words[1] == "woonoverlast" && period) {

@@ -72,8 +72,8 @@ int Districts(const CommandLine& line) {
     if (format != "names" && format != "table" && format != "csv") {
       throw UsageError("--format must be names, table or csv");
     }
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line));
     const auto districts = app.services.districts.List();
     if (format == "csv") {
       std::cout << "naam,code,volgorde\n";
@@ -91,8 +91,8 @@ int Districts(const CommandLine& line) {
   if (action == "add") {
     line.Allow({"db", "name", "audit-key-file"});
     const auto name = line.Required("name");
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"), AppendingAudit(line));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     Managed(app, "districts/" + name, [&] { app.services.districts.Add(name); });
     std::cout << "added wijk '" << name << "' at the end of the reference order\n";
     return 0;
@@ -100,8 +100,8 @@ int Districts(const CommandLine& line) {
   if (action == "load") {
     line.Allow({"db", "file", "audit-key-file"}, {"replace"});
     const auto rows = domain::ReadDistrictFile(ReadSmallFile(line.Required("file")));
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"), AppendingAudit(line));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     const bool replace = line.Flag("replace");
     const auto summary =
         Managed(app, "districts", [&] { return app.services.districts.Load(rows, replace); });
@@ -120,8 +120,8 @@ int Districts(const CommandLine& line) {
     const std::string to = line.Required("to");
     std::optional<domain::Date> on;
     if (const auto text = line.Option("on")) on = ParseDateOption(*text, "--on");
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"), AppendingAudit(line));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     const auto renamed = Managed(app, "districts/" + which,
                                  [&] { return app.services.districts.Rename(which, to, on); });
     std::cout << "renamed: " << Describe(renamed) << "\n";
@@ -132,8 +132,8 @@ int Districts(const CommandLine& line) {
     const std::string which = Which(line);
     std::optional<domain::Date> on;
     if (const auto text = line.Option("on")) on = ParseDateOption(*text, "--on");
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"), AppendingAudit(line));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     const auto retired = Managed(app, "districts/" + which,
                                  [&] { return app.services.districts.Retire(which, on); });
     std::cout << "retired: " << Describe(retired) << "\n";
@@ -143,8 +143,8 @@ int Districts(const CommandLine& line) {
     line.Allow({"db", "code", "name", "position", "audit-key-file"});
     const std::string which = Which(line);
     const int position = ParseWholeNumber(line.Required("position"), "--position");
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"), AppendingAudit(line));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     const auto moved = Managed(app, "districts/" + which,
                                [&] { return app.services.districts.Reorder(which, position); });
     std::cout << "moved: " << Describe(moved) << "\n";
@@ -154,13 +154,13 @@ int Districts(const CommandLine& line) {
       "usage: casus districts list|add|load|rename|retire|reorder --db PATH [...] (casus help)");
 }
 
-int Settings(const CommandLine& line) {
+int MunicipalitySettings(const CommandLine& line) {
   const auto& words = line.words();
   const std::string action = words.size() == 2 ? words[1] : "";
   if (action == "show") {
     line.Allow({"db"});
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line));
     const auto municipality = app.services.districts.GetMunicipality();
     std::cout << "municipality: " << municipality.name << "\n"
               << "woonoverlast-table-title: " << municipality.woonoverlast_table_title << "\n";
@@ -173,8 +173,8 @@ int Settings(const CommandLine& line) {
     if (!name && !title) {
       throw UsageError("settings set needs --municipality or --woonoverlast-table-title");
     }
-    RequireExistingDatabase(line.Required("db"));
-    App app(line.Required("db"), AppendingAudit(line));
+    RequireExistingDatabase(DatabaseOption(line));
+    App app(DatabaseOption(line), AppendingAudit(line));
     const auto municipality = Managed(
         app, "settings", [&] { return app.services.districts.SetMunicipality(name, title); });
     std::cout << "municipality: " << municipality.name << "\n"

@@ -40,11 +40,12 @@ int Dispatch(const casus::cli::CommandLine& line) {
   const std::string& command = words[0];
   const bool has_subcommand = command == "report" || command == "token" || command == "audit" ||
                               command == "retention" || command == "districts" ||
-                              command == "settings";
+                              command == "settings" || command == "config";
   if (!has_subcommand && words.size() != 1) {
     throw casus::cli::UsageError("unexpected argument '" + words[1] + "'");
   }
   if (command == "serve") return casus::cli::Serve(line);
+  if (command == "config") return casus::cli::Config(line);
   if (command == "migrate") return casus::cli::Migrate(line);
   if (command == "copy") return casus::cli::Copy(line);
   if (command == "backup") return casus::cli::Backup(line);
@@ -56,7 +57,7 @@ int Dispatch(const casus::cli::CommandLine& line) {
   if (command == "purge") return casus::cli::Purge(line);
   if (command == "retention") return casus::cli::Retention(line);
   if (command == "districts") return casus::cli::Districts(line);
-  if (command == "settings") return casus::cli::Settings(line);
+  if (command == "settings") return casus::cli::MunicipalitySettings(line);
   throw casus::cli::UsageError("unknown command '" + command + "'");
 }
 

@@ -10,7 +10,8 @@ namespace {
 constexpr std::string_view kPreamble = R"(usage: casus COMMAND [OPTIONS]
 
 --db (and copy's --from, --to) is a SQLite file path, or a PostgreSQL connection string: a URI
-(postgresql://user@host:5432/dbname) or libpq's key=value form ("host=... dbname=...").
+(postgresql://user@host:5432/dbname) or libpq's key=value form ("host=... dbname=..."). Every
+command takes --db from CASUS_DB when the option is not given.
 
 --audit-key-file PATH (or CASUS_AUDIT_KEY_FILE; the option wins): the audit key of a keyed
 audit chain, for every command that appends audit rows: serve, token, purge, retention set,
@@ -27,19 +28,35 @@ const std::vector<CommandHelp>& Commands() {
       {"version", R"(--version | version)",
        R"(        the version of casus and the schema version it brings databases to)"},
       {"serve",
-       R"(serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
-        [--earliest-date YYYY-MM-DD] [--audit-key-file PATH] [--log-format json|text]
-        [--metrics-listen HOST:PORT]
+       R"(serve [--config PATH] --db PATH [--listen HOST:PORT] [--threads N] [--workers N|auto]
+        [--report-workers N] [--max-pending-requests N] [--max-pending-reports N]
+        [--max-connections N|auto] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
+        [--stop-timeout S] [--header-limit BYTES] [--body-limit BYTES]
+        [--trusted-proxy CIDR[,CIDR...]] [--earliest-date YYYY-MM-DD] [--audit-key-file PATH]
+        [--log-format json|text] [--metrics-listen HOST:PORT]
         [--oidc-issuer URL --oidc-audience AUD --oidc-jwks-file PATH
          [--oidc-role-claim CLAIM] [--oidc-role-map IDP=ROLE,...]])",
        R"(        bring an older schema up to date, then serve the HTTP API (default 127.0.0.1:8080),
         logging each request, error and start and stop as one line on stdout (JSON, or text);
+        every option may also come from the environment, CASUS_ and its name upper-cased
+        with - as _ (CASUS_MAX_CONNECTIONS), or from the config file of --config (or
+        CASUS_CONFIG): `name = value` lines, # comments; a flag wins over the environment,
+        the environment over the file, the file over the default (casus config check);
+        timeouts are in seconds, limits in bytes (larger headers get 431, bodies 413);
+        only requests from a --trusted-proxy network have their X-Forwarded-For (or
+        Forwarded) believed: the client is then the rightmost address in it that is not a
+        trusted proxy, for the audit trail, the access log and /metrics;
         GET /metrics (Prometheus) answers local clients, and anyone on --metrics-listen;
         dates of what happened before --earliest-date (default 1990-01-01) are refused;
         with --oidc-*, staff also sign in with the identity provider's RS256/ES256 access
         tokens, checked against the JWKS file (read again on SIGHUP); the role comes from
         the claim (default groups; a dotted path like realm_access.roles), whose values are
         our role names unless --oidc-role-map maps the provider's values to them)"},
+      {"config", R"(config check [--config PATH] [any serve option...])",
+       R"(        print the settings serve would run with, one per line as `name = value  (source)`,
+        the source being flag, env, file (with its line) or default; checked exactly as
+        serve checks them: exit 2 on an unknown key, a malformed line or a value that does
+        not parse; warns of CASUS_* variables that are no setting)"},
       {"migrate", R"(migrate --db PATH)",
        R"(        create the database, or apply pending schema migrations; the only command that
         creates one (the others refuse a missing or unmigrated database). Before any command

@@ -10,7 +10,9 @@ namespace casus::web {
 
 // Which request this is and who sent it, as the Session knows them before the Router runs.
 struct RequestContext {
-  std::string client;      // the peer's IP address, as the audit trail records it
+  // The peer's IP address, or the client a trusted proxy forwarded for (TrustedProxies), as
+  // the audit trail, the access log and /metrics' loopback check take it.
+  std::string client;
   std::string request_id;  // RequestIdOf the request
 
   // The problem+json `instance` of a problem with the request at `path`: the path, with the

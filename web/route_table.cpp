@@ -40,7 +40,8 @@ constexpr Route kRoutes[] = {
      Query::kRefused,
      [](const RouteCall& c) {
        // For the operator's Prometheus on this machine: hidden from anyone else, as a path
-       // that does not exist is, unless --metrics-listen opened a listener for it.
+       // that does not exist is, unless --metrics-listen opened a listener for it. The client
+       // is the request's: one from outside that a proxy on this machine forwards is not local.
        if (c.services.metrics == nullptr || (!c.services.metrics_public && !IsLoopback(c.client))) {
          throw domain::DomainError(domain::ErrorCode::kNotFound,
                                    "there is no resource at this path");

@@ -132,8 +132,9 @@ class Router {
   explicit Router(ApiServices services) : services_(services) {}
 
   // `context.client` is the caller's address as the audit trail records it (the peer's IP
-  // address); `context.request_id` goes back in the X-Request-Id header and in the instance
-  // of a problem. `trace`, when given, gets the route and the caller, for the access log.
+  // address, or the client a trusted proxy forwarded for: ServerOptions::trusted_proxies);
+  // `context.request_id` goes back in the X-Request-Id header and in the instance of a problem.
+  // `trace`, when given, gets the route and the caller, for the access log.
   Response Handle(const Request& request, const RequestContext& context,
                   RequestTrace* trace = nullptr);
   // The same with the request's own id (RequestIdOf), for callers without a session.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "web/api_services.hpp"
+#include "web/trusted_proxies.hpp"
 
 namespace casus::web {
 
@@ -49,6 +50,10 @@ struct ServerOptions {
   std::size_t ConnectionCap() const;
   // Stop() waits this long for requests in flight before it abandons them.
   std::chrono::seconds stop_timeout{10};
+  // The reverse proxies whose X-Forwarded-For or Forwarded names the client (--trusted-proxy):
+  // what the audit trail, the access log, the refusal tally and /metrics' loopback check take
+  // as the client. None: the TCP peer is the client, and those headers are ignored.
+  TrustedProxies trusted_proxies;
   // One line per request answered in the process's log (web/log.hpp): `casus serve` turns it
   // on; in-process servers of the tests leave it off.
   bool access_log = false;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "web/fail.hpp"
 #include "web/log.hpp"
@@ -34,6 +36,20 @@ std::string PeerAddress(const tcp::socket& socket) {
   beast::error_code error;
   const tcp::endpoint peer = socket.remote_endpoint(error);
   return error ? "unknown" : peer.address().to_string();
+}
+
+// The client of `request` from `peer`, as the trusted proxies (ServerOptions) make it out:
+// the peer itself unless it is one of them.
+std::string ClientOf(const TrustedProxies& proxies, const std::string& peer,
+                     const Request& request) {
+  if (proxies.empty()) return peer;
+  const auto values = [&request](std::string_view name) {
+    std::vector<std::string_view> found;
+    const auto [first, last] = request.equal_range(beast::string_view(name.data(), name.size()));
+    for (auto field = first; field != last; ++field) found.push_back(ToStd(field->value()));
+    return found;
+  };
+  return proxies.ClientOf(peer, values("X-Forwarded-For"), values("Forwarded"));
 }
 
 bool ExpectsContinue(const Request& request) {
@@ -124,7 +140,7 @@ bool SessionRegistry::WaitUntilEmpty(std::chrono::steady_clock::time_point deadl
 Session::Session(tcp::socket&& socket, Router& router, WorkerLanes lanes,
                  const ServerOptions& options, SessionRegistry& registry)
     : stream_(std::move(socket)),
-      client_(PeerAddress(stream_.socket())),
+      peer_(PeerAddress(stream_.socket())),
       router_(router),
       lanes_(lanes),
       options_(options),
@@ -210,7 +226,7 @@ void Session::OnHeader(beast::error_code error, std::size_t) {
         ProblemFor(ProtocolError::kUnsupportedCoding,
                    "only Transfer-Encoding: chunked is supported; send the body as is, with "
                    "Content-Length or chunked"),
-        std::string(SplitTarget(ToStd(parser_->get().target())).path));
+        std::string(SplitTarget(ToStd(parser_->get().target())).path), /*header_read=*/true);
   }
   if (parser_->is_done()) return HandleRequest();
   if (ExpectsContinue(parser_->get())) {
@@ -262,13 +278,19 @@ void Session::OnReadError(beast::error_code error) {
                          "the request is not valid HTTP/1.1: " + error.message());
   }
   if (!problem) return Fail(error, "read request");  // timeout, reset, ...: just let go
-  RespondProblem(*problem, path);
+  // A body over the limit is refused once the whole header is in; the other refusals may
+  // have cut the header short, before the fields our proxy added: those are not believed.
+  RespondProblem(*problem, path, /*header_read=*/error == http::error::body_limit);
 }
 
-void Session::RespondProblem(const Problem& problem, const std::string& path) {
+void Session::RespondProblem(const Problem& problem, const std::string& path, bool header_read) {
   // What of the request was read names it: its id and method, when the start line and the
   // header got that far.
-  context_ = {client_, parser_ ? RequestIdOf(parser_->get()) : NewRequestId()};
+  // A proxy's request whose header was cut short is from a client it did not get to name.
+  std::string client = parser_ && header_read
+                           ? ClientOf(options_.trusted_proxies, peer_, parser_->get())
+                           : (options_.trusted_proxies.Contains(peer_) ? "unknown" : peer_);
+  context_ = {std::move(client), parser_ ? RequestIdOf(parser_->get()) : NewRequestId()};
   trace_ = {};
   method_ = parser_ ? std::string(ToStd(parser_->get().method_string())) : "-";
   if (method_.empty()) method_ = "-";
@@ -283,7 +305,8 @@ void Session::RespondProblem(const Problem& problem, const std::string& path) {
 void Session::HandleRequest() {
   phase_ = Phase::kHandling;
   auto request = std::make_shared<const Request>(parser_->release());
-  context_ = {client_, RequestIdOf(*request)};
+  // Per request: a proxy may forward the requests of many clients over one connection.
+  context_ = {ClientOf(options_.trusted_proxies, peer_, *request), RequestIdOf(*request)};
   trace_ = {};
   method_ = std::string(ToStd(request->method_string()));
   started_ = Clock::now();

@@ -105,8 +105,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void RespondBusy(const Request& request);
   void Respond(Response response);
   // A problem the session answers itself (the request could not be read in full), for `path`,
-  // and the connection then closes.
-  void RespondProblem(const Problem& problem, const std::string& path);
+  // and the connection then closes. `header_read`: the request's header arrived whole, so its
+  // forwarding fields may name the client.
+  void RespondProblem(const Problem& problem, const std::string& path, bool header_read);
   void OnReadError(beast::error_code error);
   // The request just answered in the metrics and the access log (ServerOptions).
   void RecordRequest();
@@ -118,7 +119,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnShutdown();
 
   beast::tcp_stream stream_;
-  std::string client_;  // the peer's IP address, for the audit trail; taken once at the start
+  // The TCP peer's IP address, taken once at the start; each request's client follows from it
+  // and the request's forwarding headers (ServerOptions::trusted_proxies).
+  std::string peer_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::empty_body> continue_;

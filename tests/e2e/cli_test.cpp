@@ -532,8 +532,8 @@ TEST_CASE("casus help names every command, and each command's --help shows its o
   const Run all = Casus("help");
   CHECK(all.exit_code == 0);
   for (const char* command :
-       {"serve", "migrate", "backup", "copy", "seed-demo", "seed-synthetic", "report", "token",
-        "audit", "purge", "retention", "districts", "settings"}) {
+       {"serve", "config", "migrate", "backup", "copy", "seed-demo", "seed-synthetic", "report",
+        "token", "audit", "purge", "retention", "districts", "settings"}) {
     INFO(command);
     CHECK(all.out.find(std::string("\n  ") + command + " ") != std::string::npos);
     const Run help = Casus(std::string("help ") + command);
@@ -555,7 +555,7 @@ TEST_CASE("casus help --man writes a manual page with every command", "[e2e][cli
   const Run man = Casus("help --man");
   CHECK(man.exit_code == 0);
   CHECK(man.out.rfind(".TH CASUS 1 ", 0) == 0);
-  CHECK(man.out.find(".B serve \\-\\-db PATH") != std::string::npos);
+  CHECK(man.out.find(".B serve [\\-\\-config PATH] \\-\\-db PATH") != std::string::npos);
   CHECK(man.out.find(".B audit verify") != std::string::npos);
   // No line of text that roff would take for a request.
   std::istringstream lines(man.out);
