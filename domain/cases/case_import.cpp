@@ -1,0 +1,227 @@
+#include "domain/cases/case_import.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/cases/lifecycle.hpp"
+#include "domain/error.hpp"
+
+namespace casus::domain {
+
+namespace {
+
+std::string_view Trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// An enum cell by its wire name: trimmed, lower case, a space as `_` ("Verward gedrag").
+template <typename E>
+std::optional<E> ParseCell(std::string_view text) {
+  std::string normal;
+  for (const char c : Trimmed(text)) {
+    normal += c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return Parse<E>(normal);
+}
+
+template <typename E>
+std::string Names() {
+  std::string names;
+  for (const auto value : AllOf<E>())
+    names += (names.empty() ? "" : ", ") + std::string(Name(value));
+  return names;
+}
+
+std::vector<std::string_view> SplitBar(std::string_view text) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    const auto bar = text.find('|');
+    parts.push_back(Trimmed(text.substr(0, bar)));
+    if (bar == std::string_view::npos) return parts;
+    text.remove_prefix(bar + 1);
+  }
+}
+
+std::array<CaseState, 3> PathTo(CaseState state, std::size_t& length) {
+  for (const auto& [target, path] : kImportPaths) {
+    if (target != state) continue;
+    length = static_cast<std::size_t>(std::find(path.begin(), path.end(), CaseState::kGemeld) -
+                                      path.begin());
+    return path;
+  }
+  length = 0;
+  return {};
+}
+
+}  // namespace
+
+std::optional<Date> ParseImportDate(std::string_view text) {
+  text = Trimmed(text);
+  if (auto iso = Date::Parse(text)) return iso;
+  // DD-MM-YYYY, as Dutch spreadsheets write it.
+  if (text.size() != 10 || text[2] != '-' || text[5] != '-') return std::nullopt;
+  const std::string iso = std::string(text.substr(6, 4)) + "-" + std::string(text.substr(3, 2)) +
+                          "-" + std::string(text.substr(0, 2));
+  return Date::Parse(iso);
+}
+
+CaseImport::CaseImport(const CsvRecord& header) {
+  width_ = header.fields.size();
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const auto column = ImportColumnOf(header.fields[i]);
+    if (!column) {
+      throw DomainError(ErrorCode::kInvalid,
+                        "line " + std::to_string(header.line) + ": column '" + header.fields[i] +
+                            "' is not one import reads (see the column mapping in README)");
+    }
+    auto& slot = index_[static_cast<std::size_t>(*column)];
+    if (slot) {
+      throw DomainError(ErrorCode::kInvalid, "line " + std::to_string(header.line) + ": column '" +
+                                                 std::string(DutchHeader(*column)) +
+                                                 "' appears twice");
+    }
+    slot = i;
+  }
+  for (const auto& name : kImportColumns) {
+    if (name.required && !Has(name.column)) {
+      throw DomainError(ErrorCode::kInvalid, "line " + std::to_string(header.line) +
+                                                 ": the required column '" +
+                                                 std::string(name.dutch) + "' is missing");
+    }
+  }
+}
+
+bool CaseImport::Has(ImportColumn column) const {
+  return index_[static_cast<std::size_t>(column)].has_value();
+}
+
+std::optional<ImportedCase> CaseImport::Map(const CsvRecord& row,
+                                            std::vector<ImportProblem>& problems) const {
+  const std::size_t problems_before = problems.size();
+  const auto problem = [&](ImportColumn column, std::string reason) {
+    problems.push_back({row.line, std::string(DutchHeader(column)), std::move(reason)});
+  };
+  if (row.fields.size() != width_) {
+    problems.push_back({row.line, "",
+                        "the row has " + std::to_string(row.fields.size()) +
+                            " fields where the header has " + std::to_string(width_)});
+    return std::nullopt;
+  }
+  const auto cell = [&](ImportColumn column) -> std::string_view {
+    const auto& index = index_[static_cast<std::size_t>(column)];
+    return index ? Trimmed(row.fields[*index]) : std::string_view{};
+  };
+
+  ImportedCase imported;
+  imported.line = row.line;
+  NewCase& fields = imported.fields;
+  fields.kind = CaseKind::kWoonoverlast;
+  if (!cell(ImportColumn::kWijk).empty()) fields.district = std::string(cell(ImportColumn::kWijk));
+  // Empty cells are left to the domain rules, which say what is required.
+  if (const auto text = cell(ImportColumn::kWoningtype); !text.empty()) {
+    fields.housing_type = ParseCell<HousingType>(text);
+    if (!fields.housing_type) {
+      problem(ImportColumn::kWoningtype,
+              "'" + std::string(text) + "' is not a woningtype (" + Names<HousingType>() + ")");
+    }
+  }
+  const auto reported_on = ParseImportDate(cell(ImportColumn::kDatumMelding));
+  if (reported_on) {
+    fields.reported_on = *reported_on;
+  } else {
+    problem(ImportColumn::kDatumMelding, "'" + std::string(cell(ImportColumn::kDatumMelding)) +
+                                             "' is not a date YYYY-MM-DD or DD-MM-YYYY");
+  }
+  if (const auto text = cell(ImportColumn::kCategorie); !text.empty()) {
+    for (const auto part : SplitBar(text)) {
+      const auto category = ParseCell<NuisanceCategory>(part);
+      if (!category) {
+        problem(ImportColumn::kCategorie, "'" + std::string(part) + "' is not a category (" +
+                                              Names<NuisanceCategory>() + ")");
+        break;
+      }
+      fields.categories.push_back(*category);
+    }
+  }
+  fields.summary = std::string(cell(ImportColumn::kOmschrijving));
+  if (const auto ref = cell(ImportColumn::kExternalRef); !ref.empty()) {
+    fields.external_ref = std::string(ref);
+  }
+
+  std::optional<CaseState> status;
+  if (const auto text = cell(ImportColumn::kStatus); !text.empty()) {
+    status = ParseCell<CaseState>(text);
+    if (!status) {
+      problem(ImportColumn::kStatus,
+              "'" + std::string(text) + "' is not a status (" + Names<CaseState>() + ")");
+    }
+  }
+  std::optional<Date> closed_on;
+  if (const auto text = cell(ImportColumn::kDatumAfgerond); !text.empty()) {
+    closed_on = ParseImportDate(text);
+    if (!closed_on) {
+      problem(ImportColumn::kDatumAfgerond,
+              "'" + std::string(text) + "' is not a date YYYY-MM-DD or DD-MM-YYYY");
+    }
+  }
+  if (problems.size() != problems_before) return std::nullopt;
+
+  if (const auto history = cell(ImportColumn::kHistorie); !history.empty()) {
+    // The moves as written; the lifecycle rules judge them later.
+    for (const auto part : SplitBar(history)) {
+      const auto at = part.find('@');
+      const auto to =
+          at == std::string_view::npos ? std::nullopt : ParseCell<CaseState>(part.substr(0, at));
+      const auto on =
+          at == std::string_view::npos ? std::nullopt : ParseImportDate(part.substr(at + 1));
+      if (!to || !on) {
+        problem(ImportColumn::kHistorie,
+                "'" + std::string(part) + "' is not a move state@YYYY-MM-DD");
+        return std::nullopt;
+      }
+      TransitionRequest move;
+      move.to = *to;
+      move.on = *on;
+      const CaseState from = imported.moves.empty() ? CaseState::kGemeld : imported.moves.back().to;
+      if (IsReopening(from, move.to)) move.reason = std::string(kImportedReopeningReason);
+      imported.moves.push_back(move);
+    }
+    const CaseState last = imported.moves.back().to;
+    if (status && *status != last) {
+      problem(ImportColumn::kStatus, "status " + std::string(Name(*status)) +
+                                         " is not where the historie ends (" +
+                                         std::string(Name(last)) + ")");
+    } else if (closed_on && (!IsClosed(last) || *closed_on != imported.moves.back().on)) {
+      problem(ImportColumn::kDatumAfgerond,
+              "datum afgerond " + closed_on->ToString() +
+                  " is not the date the historie closes the casus on");
+    }
+    if (problems.size() != problems_before) return std::nullopt;
+    return imported;
+  }
+
+  const CaseState target = status.value_or(CaseState::kGemeld);
+  if (IsClosed(target) && !closed_on) {
+    problem(ImportColumn::kDatumAfgerond,
+            "status " + std::string(Name(target)) + " needs the date it was closed on");
+    return std::nullopt;
+  }
+  if (!IsClosed(target) && closed_on) {
+    problem(ImportColumn::kDatumAfgerond,
+            "a casus in status " + std::string(Name(target)) + " has no datum afgerond");
+    return std::nullopt;
+  }
+  std::size_t length = 0;
+  const auto path = PathTo(target, length);
+  for (std::size_t i = 0; i < length; ++i) {
+    TransitionRequest move;
+    move.to = path[i];
+    move.on = (i + 1 == length && IsClosed(path[i])) ? *closed_on : fields.reported_on;
+    imported.moves.push_back(move);
+  }
+  return imported;
+}
+
+}  // namespace casus::domain
