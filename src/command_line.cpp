@@ -12,7 +12,8 @@ namespace casus::cli {
 namespace {
 // Options that stand alone; every other option takes the next word as its value.
 bool IsFlag(const std::string& name) {
-  return name == "dry-run" || name == "help" || name == "force" || name == "replace";
+  return name == "dry-run" || name == "help" || name == "force" || name == "replace" ||
+         name == "skip-invalid";
 }
 }  // namespace
 

@@ -18,6 +18,9 @@ int Purge(const CommandLine& line);      // purge --as-of [--dry-run]
 int Retention(const CommandLine& line);  // retention show|set
 int Districts(const CommandLine& line);  // districts list|add|load|rename|retire|reorder
 int Settings(const CommandLine& line);   // settings show|set
-int Backup(const CommandLine& line);     // backup --db PATH --to FILE [--key-file PATH]
+int Backup(const CommandLine& line);
+int Import(const CommandLine& line);  // import woonoverlast --file FILE.csv [--dry-run] ...
+int Export(const CommandLine& line);  // export cases --kind K --out FILE.csv [...]     // backup
+                                      // --db PATH --to FILE [--key-file PATH]
 
 }  // namespace casus::cli

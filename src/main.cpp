@@ -17,7 +17,7 @@ constexpr const char* kUsage = R"(usage: casus COMMAND [OPTIONS]
 
 --audit-key-file PATH (or CASUS_AUDIT_KEY_FILE; the option wins): the audit key of a keyed
 audit chain, for every command that appends audit rows: serve, token, purge, retention set,
-districts add|load|rename|retire|reorder and settings set. Such a command refuses to run with a key that does not fit the chain.
+districts add|load|rename|retire|reorder, settings set and import. Such a command refuses to run with a key that does not fit the chain.
 
 commands:
   serve --db PATH [--listen HOST:PORT] [--threads N] [--workers N] [--max-connections N]
@@ -83,6 +83,18 @@ commands:
         list them per kind and year; --as-of after today needs --force and a --reason
         (audited), except on a dry run
   retention show --db PATH | retention set --db PATH --kind KIND --years N
+  import woonoverlast --db PATH --file FILE.csv [--errors PATH] [--dry-run] [--skip-invalid]
+        [--audit-key-file PATH]
+        import an old spreadsheet of woonoverlast casussen (`,` or `;` separated, UTF-8, the
+        columns in README: wijk, woningtype, datum melding, categorie, omschrijving, status,
+        datum afgerond, historie, external_ref) through the domain rules; refused rows go to
+        the error file (default FILE.csv.errors.csv: line,column,reason) and then nothing is
+        imported, unless --skip-invalid; --dry-run checks and changes nothing; rows whose
+        external_ref is stored already are left alone; audited as one import_data row
+  export cases --db PATH --kind woonoverlast [--from YYYY-MM-DD --to YYYY-MM-DD]
+        [--delimiter ,|;] --out FILE.csv
+        the kind's casussen reported in the period (default all), one line each with their
+        history, in the columns import reads, so the file imports again as it is
   districts list --db PATH [--format names|table|csv]
         the municipality's wijken in reference order (the rows of the year reports), retired
         ones included: their names; as a table with the CBS code, position, actief or
@@ -117,7 +129,7 @@ int Dispatch(const casus::cli::CommandLine& line) {
   const std::string& command = words[0];
   const bool has_subcommand = command == "report" || command == "token" || command == "audit" ||
                               command == "retention" || command == "districts" ||
-                              command == "settings";
+                              command == "settings" || command == "import" || command == "export";
   if (!has_subcommand && words.size() != 1) {
     throw casus::cli::UsageError("unexpected argument '" + words[1] + "'");
   }
@@ -134,6 +146,8 @@ int Dispatch(const casus::cli::CommandLine& line) {
   if (command == "retention") return casus::cli::Retention(line);
   if (command == "districts") return casus::cli::Districts(line);
   if (command == "settings") return casus::cli::Settings(line);
+  if (command == "import") return casus::cli::Import(line);
+  if (command == "export") return casus::cli::Export(line);
   throw casus::cli::UsageError("unknown command '" + command + "'");
 }
 
