@@ -1,7 +1,6 @@
 #include "domain/cases/case_import.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "domain/cases/lifecycle.hpp"
 #include "domain/error.hpp"
@@ -9,40 +8,6 @@
 namespace casus::domain {
 
 namespace {
-
-std::string_view Trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-// An enum cell by its wire name: trimmed, lower case, a space as `_` ("Verward gedrag").
-template <typename E>
-std::optional<E> ParseCell(std::string_view text) {
-  std::string normal;
-  for (const char c : Trimmed(text)) {
-    normal += c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return Parse<E>(normal);
-}
-
-template <typename E>
-std::string Names() {
-  std::string names;
-  for (const auto value : AllOf<E>())
-    names += (names.empty() ? "" : ", ") + std::string(Name(value));
-  return names;
-}
-
-std::vector<std::string_view> SplitBar(std::string_view text) {
-  std::vector<std::string_view> parts;
-  while (true) {
-    const auto bar = text.find('|');
-    parts.push_back(Trimmed(text.substr(0, bar)));
-    if (bar == std::string_view::npos) return parts;
-    text.remove_prefix(bar + 1);
-  }
-}
 
 std::array<CaseState, 3> PathTo(CaseState state, std::size_t& length) {
   for (const auto& [target, path] : kImportPaths) {
@@ -56,16 +21,6 @@ std::array<CaseState, 3> PathTo(CaseState state, std::size_t& length) {
 }
 
 }  // namespace
-
-std::optional<Date> ParseImportDate(std::string_view text) {
-  text = Trimmed(text);
-  if (auto iso = Date::Parse(text)) return iso;
-  // DD-MM-YYYY, as Dutch spreadsheets write it.
-  if (text.size() != 10 || text[2] != '-' || text[5] != '-') return std::nullopt;
-  const std::string iso = std::string(text.substr(6, 4)) + "-" + std::string(text.substr(3, 2)) +
-                          "-" + std::string(text.substr(0, 2));
-  return Date::Parse(iso);
-}
 
 CaseImport::CaseImport(const CsvRecord& header) {
   width_ = header.fields.size();
@@ -111,7 +66,7 @@ std::optional<ImportedCase> CaseImport::Map(const CsvRecord& row,
   }
   const auto cell = [&](ImportColumn column) -> std::string_view {
     const auto& index = index_[static_cast<std::size_t>(column)];
-    return index ? Trimmed(row.fields[*index]) : std::string_view{};
+    return index ? TrimmedCell(row.fields[*index]) : std::string_view{};
   };
 
   ImportedCase imported;
@@ -121,10 +76,10 @@ std::optional<ImportedCase> CaseImport::Map(const CsvRecord& row,
   if (!cell(ImportColumn::kWijk).empty()) fields.district = std::string(cell(ImportColumn::kWijk));
   // Empty cells are left to the domain rules, which say what is required.
   if (const auto text = cell(ImportColumn::kWoningtype); !text.empty()) {
-    fields.housing_type = ParseCell<HousingType>(text);
+    fields.housing_type = ParseEnumCell<HousingType>(text);
     if (!fields.housing_type) {
-      problem(ImportColumn::kWoningtype,
-              "'" + std::string(text) + "' is not a woningtype (" + Names<HousingType>() + ")");
+      problem(ImportColumn::kWoningtype, "'" + std::string(text) + "' is not a woningtype (" +
+                                             EnumNamesOf<HousingType>() + ")");
     }
   }
   const auto reported_on = ParseImportDate(cell(ImportColumn::kDatumMelding));
@@ -135,11 +90,11 @@ std::optional<ImportedCase> CaseImport::Map(const CsvRecord& row,
                                              "' is not a date YYYY-MM-DD or DD-MM-YYYY");
   }
   if (const auto text = cell(ImportColumn::kCategorie); !text.empty()) {
-    for (const auto part : SplitBar(text)) {
-      const auto category = ParseCell<NuisanceCategory>(part);
+    for (const auto part : SplitCell(text)) {
+      const auto category = ParseEnumCell<NuisanceCategory>(part);
       if (!category) {
         problem(ImportColumn::kCategorie, "'" + std::string(part) + "' is not a category (" +
-                                              Names<NuisanceCategory>() + ")");
+                                              EnumNamesOf<NuisanceCategory>() + ")");
         break;
       }
       fields.categories.push_back(*category);
@@ -152,10 +107,10 @@ std::optional<ImportedCase> CaseImport::Map(const CsvRecord& row,
 
   std::optional<CaseState> status;
   if (const auto text = cell(ImportColumn::kStatus); !text.empty()) {
-    status = ParseCell<CaseState>(text);
+    status = ParseEnumCell<CaseState>(text);
     if (!status) {
       problem(ImportColumn::kStatus,
-              "'" + std::string(text) + "' is not a status (" + Names<CaseState>() + ")");
+              "'" + std::string(text) + "' is not a status (" + EnumNamesOf<CaseState>() + ")");
     }
   }
   std::optional<Date> closed_on;
@@ -170,10 +125,10 @@ std::optional<ImportedCase> CaseImport::Map(const CsvRecord& row,
 
   if (const auto history = cell(ImportColumn::kHistorie); !history.empty()) {
     // The moves as written; the lifecycle rules judge them later.
-    for (const auto part : SplitBar(history)) {
+    for (const auto part : SplitCell(history)) {
       const auto at = part.find('@');
-      const auto to =
-          at == std::string_view::npos ? std::nullopt : ParseCell<CaseState>(part.substr(0, at));
+      const auto to = at == std::string_view::npos ? std::nullopt
+                                                   : ParseEnumCell<CaseState>(part.substr(0, at));
       const auto on =
           at == std::string_view::npos ? std::nullopt : ParseImportDate(part.substr(at + 1));
       if (!to || !on) {

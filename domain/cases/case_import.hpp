@@ -13,6 +13,7 @@
 #include "domain/cases/import_problem.hpp"
 #include "domain/cases/transition.hpp"
 #include "domain/csv.hpp"
+#include "domain/import_cells.hpp"
 
 namespace casus::domain {
 
@@ -41,9 +42,6 @@ inline constexpr std::array<std::pair<CaseState, std::array<CaseState, 3>>, 6> k
 // requires one; the spreadsheet does not carry it).
 inline constexpr std::string_view kImportedReopeningReason =
     "heropend volgens de historie (import)";
-
-// A date as spreadsheets write it: YYYY-MM-DD or DD-MM-YYYY; nullopt for anything else.
-std::optional<Date> ParseImportDate(std::string_view text);
 
 // The mapping of a woonoverlast spreadsheet's rows (the columns of kImportColumns) to
 // ImportedCase. Pure: no storage, no clock; the domain rules come after (CaseImporter).

@@ -1,6 +1,5 @@
 #include "domain/cases/case_importer.hpp"
 
-#include <algorithm>
 #include <set>
 #include <string>
 
@@ -94,46 +93,20 @@ ImportSummary CaseImporter::Import(const Actor& actor, std::string_view csv,
     accepted.push_back(std::move(checked));
   }
 
-  summary.imported = static_cast<std::int64_t>(accepted.size());
-  if (!summary.problems.empty() && !options.skip_invalid) {
-    summary.imported = 0;
-    if (!options.dry_run) {
-      gate_.Record(actor, Action::kImportData, kObject, std::string(Name(ErrorCode::kInvalid)));
-    }
-    return summary;
-  }
-  if (options.dry_run || accepted.empty()) return summary;
-
-  std::int64_t written = 0;
-  try {
-    for (std::size_t start = 0; start < accepted.size(); start += kBatchSize) {
-      const std::size_t end = std::min(accepted.size(), start + kBatchSize);
-      units_.Run([&] {
-        for (std::size_t i = start; i < end; ++i) {
-          const CheckedCase& checked = accepted[i];
-          const Casus casus = cases_.Create(checked.fields, checked.registration);
-          std::int64_t version = casus.version;
-          for (const auto& record : checked.moves) {
-            if (!cases_.AppendTransition(casus.id, version++, record)) {
-              throw DomainError(ErrorCode::kStaleVersion,
-                                "casus " + std::to_string(casus.id) + " changed while imported");
-            }
+  StoreImport(
+      actor, gate_, units_, kObject, options, accepted.size(),
+      [&](std::size_t i) {
+        const CheckedCase& checked = accepted[i];
+        const Casus casus = cases_.Create(checked.fields, checked.registration);
+        std::int64_t version = casus.version;
+        for (const auto& record : checked.moves) {
+          if (!cases_.AppendTransition(casus.id, version++, record)) {
+            throw DomainError(ErrorCode::kStaleVersion,
+                              "casus " + std::to_string(casus.id) + " changed while imported");
           }
         }
-      });
-      written = static_cast<std::int64_t>(end);
-      summary.written = true;
-      if (progress) progress(ImportStage::kWriting, written, summary.imported);
-    }
-  } catch (const DomainError& error) {
-    gate_.Record(actor, Action::kImportData, kObject, AccessGate::ResultOf(error),
-                 std::max<std::int64_t>(written, 1));
-    throw;
-  } catch (...) {
-    gate_.Record(actor, Action::kImportData, kObject, "error", std::max<std::int64_t>(written, 1));
-    throw;
-  }
-  gate_.Record(actor, Action::kImportData, kObject, "ok", summary.imported);
+      },
+      summary, progress);
   return summary;
 }
 

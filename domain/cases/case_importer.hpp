@@ -12,32 +12,14 @@
 #include "domain/cases/case_service.hpp"
 #include "domain/cases/import_problem.hpp"
 #include "domain/clock.hpp"
+#include "domain/import_run.hpp"
 #include "domain/unit_of_work.hpp"
 
 namespace casus::domain {
 
-struct ImportOptions {
-  bool dry_run = false;       // check every row, change nothing
-  bool skip_invalid = false;  // import the good rows even when some are refused
-};
-
-// What an import found and did.
-struct ImportSummary {
-  std::int64_t rows = 0;                // data rows in the file
-  std::int64_t imported = 0;            // casussen stored (on a dry run: that would be stored)
-  std::int64_t unchanged = 0;           // rows whose external_ref is stored already
-  std::vector<ImportProblem> problems;  // the refused rows' reasons, in file order
-  bool written = false;                 // whether anything was stored
-};
-
-// Where an import stands: checking rows, then writing casussen; `done` of `total`.
-enum class ImportStage { kChecking, kWriting };
-using ImportProgress =
-    std::function<void(ImportStage stage, std::int64_t done, std::int64_t total)>;
-
 // The use case `casus import woonoverlast`: a spreadsheet's rows (CaseImport) through the rules
 // every casus meets (CaseService::CheckedNewCase, CheckedTransition on the lifecycle), then
-// stored in units of kBatchSize casussen, each with its history.
+// stored (StoreImport) in units of kImportBatchSize casussen, each with its history.
 //
 // All or nothing: every row is checked before the first is stored; a refused row stops the
 // import unless skip_invalid. A row whose external_ref is stored already is left alone, so a
@@ -50,8 +32,6 @@ using ImportProgress =
 // Thread-safety: as the ports; keeps no state between calls. Does not own its collaborators.
 class CaseImporter {
  public:
-  static constexpr std::size_t kBatchSize = 500;
-
   CaseImporter(CaseService& service, CaseRepository& cases, UnitOfWork& units, AccessGate& gate,
                const Clock& clock)
       : service_(service), cases_(cases), units_(units), gate_(gate), clock_(clock) {}
