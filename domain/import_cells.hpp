@@ -1,12 +1,16 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "domain/csv.hpp"
 #include "domain/date.hpp"
 #include "domain/enum_names.hpp"
+#include "domain/error.hpp"
 
 namespace casus::domain {
 
@@ -44,6 +48,41 @@ std::string EnumNamesOf() {
     names += (names.empty() ? "" : ", ") + std::string(Name(value));
   }
   return names;
+}
+
+// Where each of a mapping's columns is in a file's header record: `names[i]` (each with
+// `dutch`, `aliases` and `required`, compared as NormalHeader) at index result[i], nullopt when
+// absent. Throws DomainError(kInvalid) naming the header for one that names no column (a typo
+// would silently lose a column), a column named twice, or a required column missing.
+template <typename Name, std::size_t N>
+std::array<std::optional<std::size_t>, N> MapImportHeader(const CsvRecord& header,
+                                                          const std::array<Name, N>& names) {
+  const auto refuse = [&](const std::string& what) {
+    throw DomainError(ErrorCode::kInvalid, "line " + std::to_string(header.line) + ": " + what);
+  };
+  std::array<std::optional<std::size_t>, N> index{};
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string wanted = NormalHeader(header.fields[i]);
+    std::optional<std::size_t> found;
+    for (std::size_t n = 0; n < N && !found && !wanted.empty(); ++n) {
+      if (NormalHeader(names[n].dutch) == wanted) found = n;
+      for (const auto alias : names[n].aliases) {
+        if (!alias.empty() && NormalHeader(alias) == wanted) found = n;
+      }
+    }
+    if (!found) {
+      refuse("column '" + header.fields[i] +
+             "' is not one import reads (see the column mapping in README)");
+    }
+    if (index[*found]) refuse("column '" + std::string(names[*found].dutch) + "' appears twice");
+    index[*found] = i;
+  }
+  for (std::size_t n = 0; n < N; ++n) {
+    if (names[n].required && !index[n]) {
+      refuse("the required column '" + std::string(names[n].dutch) + "' is missing");
+    }
+  }
+  return index;
 }
 
 }  // namespace casus::domain

@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "domain/cases/case_export.hpp"
 #include "domain/cases/case_importer.hpp"
+#include "domain/ondermijning/signal_importer.hpp"
 #include "progress_bar.hpp"
 
 namespace casus::cli {
@@ -65,10 +66,10 @@ std::optional<domain::Date> DateOption(const CommandLine& line, const std::strin
 int Import(const CommandLine& line) {
   line.Allow({"db", "file", "errors", "audit-key-file"}, {"dry-run", "skip-invalid"});
   const auto& words = line.words();
-  if (words.size() != 2 || words[1] != "woonoverlast") {
+  if (words.size() != 2 || (words[1] != "woonoverlast" && words[1] != "signals")) {
     throw UsageError(
-        "usage: casus import woonoverlast --db PATH --file FILE.csv [--errors PATH] [--dry-run] "
-        "[--skip-invalid] [--audit-key-file PATH]");
+        "usage: casus import woonoverlast|signals --db PATH --file FILE.csv [--errors PATH] "
+        "[--dry-run] [--skip-invalid] [--audit-key-file PATH]");
   }
   const std::string file = line.Required("file");
   const std::string errors = line.Option("errors").value_or(file + ".errors.csv");
@@ -78,15 +79,22 @@ int Import(const CommandLine& line) {
   const std::string text = ReadImportFile(file);
   RequireExistingDatabase(line.Required("db"));
   App app(line.Required("db"), AppendingAudit(line));
-  domain::CaseImporter importer(app.services.cases, app.cases, app.writer, app.services.gate,
-                                app.clock);
   ProgressBar bar(std::cerr, ::isatty(STDERR_FILENO) == 1, "rows");
   const auto started = std::chrono::steady_clock::now();
-  const auto summary = importer.Import(
-      App::CommandLineActor(), text, options,
-      [&](domain::ImportStage stage, std::int64_t done, std::int64_t total) {
-        bar.Update(stage == domain::ImportStage::kChecking ? "checking" : "writing", done, total);
-      });
+  const domain::ImportProgress progress = [&](domain::ImportStage stage, std::int64_t done,
+                                              std::int64_t total) {
+    bar.Update(stage == domain::ImportStage::kChecking ? "checking" : "writing", done, total);
+  };
+  domain::ImportSummary summary;
+  if (words[1] == "woonoverlast") {
+    domain::CaseImporter importer(app.services.cases, app.cases, app.writer, app.services.gate,
+                                  app.clock);
+    summary = importer.Import(App::CommandLineActor(), text, options, progress);
+  } else {
+    domain::SignalImporter importer(app.services.signals, app.signals, app.writer,
+                                    app.services.gate, app.clock);
+    summary = importer.Import(App::CommandLineActor(), text, options, progress);
+  }
   bar.Finish();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -83,14 +83,16 @@ commands:
         list them per kind and year; --as-of after today needs --force and a --reason
         (audited), except on a dry run
   retention show --db PATH | retention set --db PATH --kind KIND --years N
-  import woonoverlast --db PATH --file FILE.csv [--errors PATH] [--dry-run] [--skip-invalid]
-        [--audit-key-file PATH]
+  import woonoverlast|signals --db PATH --file FILE.csv [--errors PATH] [--dry-run]
+        [--skip-invalid] [--audit-key-file PATH]
         import an old spreadsheet of woonoverlast casussen (`,` or `;` separated, UTF-8, the
         columns in README: wijk, woningtype, datum melding, categorie, omschrijving, status,
         datum afgerond, historie, external_ref) through the domain rules; refused rows go to
         the error file (default FILE.csv.errors.csv: line,column,reason) and then nothing is
         imported, unless --skip-invalid; --dry-run checks and changes nothing; rows whose
-        external_ref is stored already are left alone; audited as one import_data row
+        external_ref is stored already are left alone; audited as one import_data row;
+        signals: datum ontvangst, bron, thema, omschrijving, wijk, status (open|dismissed),
+        datum beoordeling, reden, external_ref
   export cases --db PATH --kind woonoverlast [--from YYYY-MM-DD --to YYYY-MM-DD]
         [--delimiter ,|;] --out FILE.csv
         the kind's casussen reported in the period (default all), one line each with their

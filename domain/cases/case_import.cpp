@@ -22,31 +22,8 @@ std::array<CaseState, 3> PathTo(CaseState state, std::size_t& length) {
 
 }  // namespace
 
-CaseImport::CaseImport(const CsvRecord& header) {
-  width_ = header.fields.size();
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    const auto column = ImportColumnOf(header.fields[i]);
-    if (!column) {
-      throw DomainError(ErrorCode::kInvalid,
-                        "line " + std::to_string(header.line) + ": column '" + header.fields[i] +
-                            "' is not one import reads (see the column mapping in README)");
-    }
-    auto& slot = index_[static_cast<std::size_t>(*column)];
-    if (slot) {
-      throw DomainError(ErrorCode::kInvalid, "line " + std::to_string(header.line) + ": column '" +
-                                                 std::string(DutchHeader(*column)) +
-                                                 "' appears twice");
-    }
-    slot = i;
-  }
-  for (const auto& name : kImportColumns) {
-    if (name.required && !Has(name.column)) {
-      throw DomainError(ErrorCode::kInvalid, "line " + std::to_string(header.line) +
-                                                 ": the required column '" +
-                                                 std::string(name.dutch) + "' is missing");
-    }
-  }
-}
+CaseImport::CaseImport(const CsvRecord& header)
+    : index_(MapImportHeader(header, kImportColumns)), width_(header.fields.size()) {}
 
 bool CaseImport::Has(ImportColumn column) const {
   return index_[static_cast<std::size_t>(column)].has_value();

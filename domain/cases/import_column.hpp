@@ -30,7 +30,8 @@ struct ImportColumnName {
   bool required;
 };
 
-// The column mapping as data, in the order export writes the columns.
+// The column mapping as data, in the order export writes the columns and of ImportColumn
+// (CaseImport indexes it by the enumerator).
 inline constexpr std::array<ImportColumnName, 9> kImportColumns = {{
     {ImportColumn::kWijk, "wijk", {"district", ""}, true},
     {ImportColumn::kWoningtype, "woningtype", {"housing_type", ""}, true},

@@ -173,5 +173,36 @@ TEST_CASE("casus export, imported into a fresh database, gives the same casussen
   CHECK(in_period.find(",2023-") == std::string::npos);
 }
 
+TEST_CASE("casus import signals receives the good rows, dismisses the dismissed, and only once",
+          "[e2e][import][signals]") {
+  TempDatabaseLocation db;
+  TempFile file("signals.csv");
+  file.Write(
+      "datum ontvangst,bron,thema,omschrijving,wijk,status,datum beoordeling,reden,external_ref\n"
+      "01-03-2024,mma,drugs|witwassen,Loods met stank,Rokkeveen,,,,S1\n"
+      "2024-03-02,meldpunt,prostitutie,Veel bezoek,,dismissed,2024-03-20,Niets gevonden,S2\n"
+      "2024-03-03,krant,drugs,Onbekende bron,,,,,S3\n");
+  const std::string command =
+      "import signals --db '" + db.path() + "' --file '" + file.path() + "'";
+  const CommandRun refused = RunCasus("", command);
+  INFO(refused.out);
+  CHECK(refused.exit_code == 1);
+  CHECK(Scalar(db.path(), "SELECT COUNT(*) FROM signals") == 0);
+  CHECK(TempFile::Read(file.path() + ".errors.csv").find("\r\n4,bron,") != std::string::npos);
+
+  for (int run = 0; run < 2; ++run) {
+    const CommandRun imported = RunCasus("", command + " --skip-invalid");
+    INFO(imported.out);
+    CHECK(imported.exit_code == 0);
+  }
+  CHECK(Scalar(db.path(), "SELECT COUNT(*) FROM signals") == 2);
+  CHECK(Scalar(db.path(),
+               "SELECT COUNT(*) FROM signals WHERE status = 'dismissed' AND "
+               "external_ref = 'S2'") == 1);
+  CHECK(Scalar(db.path(),
+               "SELECT count FROM audit_log WHERE action = 'import_data' AND "
+               "object = 'signals/import' AND result = 'ok'") == 2);
+}
+
 }  // namespace
 }  // namespace casus::e2e

@@ -1,7 +1,8 @@
-// libFuzzer target: the rows of an old spreadsheet as `casus import woonoverlast` reads them,
+// libFuzzer target: the rows of an old spreadsheet as `casus import woonoverlast|signals` reads,
 // the bytes an operator hands the import (ReadCsv, then CaseImport's header mapping and row
-// mapping; pure, no database). Refusals are fine (a DomainError for the file, problems for
-// rows); a crash, a sanitizer report or any other exception is a finding, and so is:
+// mapping, and SignalImport's for signals; pure, no database). Refusals are fine (a DomainError for
+// the file, problems for rows); a crash, a sanitizer report or any other exception is a finding,
+// and so is:
 //  - a row both mapped and refused, or a problem naming a line outside the file;
 //  - a mapped row that, written back as `casus export` writes it (CaseExportLine) and read
 //    again, maps to something else: the export must import as it was.
@@ -18,6 +19,7 @@
 #include "domain/cases/lifecycle.hpp"
 #include "domain/csv.hpp"
 #include "domain/error.hpp"
+#include "domain/ondermijning/signal_import.hpp"
 
 namespace {
 
@@ -80,6 +82,22 @@ void RequireExportRoundTrip(const ImportedCase& imported) {
   }
 }
 
+// The same bytes as a signals file: refused whole, or each row mapped or refused, never both.
+void MapAsSignals(const std::vector<CsvRecord>& records) {
+  std::optional<SignalImport> mapping;
+  try {
+    mapping.emplace(records.front());
+  } catch (const DomainError&) {
+    return;
+  }
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    std::vector<ImportProblem> problems;
+    const auto imported = mapping->Map(records[i], problems);
+    if (imported.has_value() == !problems.empty()) std::abort();
+    if (imported && imported->line != records[i].line) std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -89,6 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     records = ReadCsv(text);
     if (records.empty()) return 0;
+    MapAsSignals(records);
     mapping.emplace(records.front());
   } catch (const DomainError&) {
     return 0;  // not a file import reads: refused whole
