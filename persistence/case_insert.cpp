@@ -40,6 +40,13 @@ domain::Casus InsertCase(soci::session& sql, const domain::NewCase& fields,
           soci::use(address.postcode.value, address.postcode.indicator, "postcode"),
           soci::use(address.city.value, address.city.indicator, "city"),
           soci::use(created_at, "created_at"), soci::into(id));
+  if (fields.external_ref) {
+    // Set apart, only for an imported casus: the API's casussen name no column of schema 016,
+    // so that they are stored on an older schema too (the migration tests fill old schemas).
+    std::string external_ref = *fields.external_ref;
+    Execute(sql, "UPDATE cases SET external_ref = :external_ref WHERE id = :id",
+            soci::use(external_ref, "external_ref"), soci::use(id, "id"));
+  }
 
   int position = 0;
   for (const domain::NuisanceCategory category : fields.categories) {
@@ -73,6 +80,7 @@ domain::Casus InsertCase(soci::session& sql, const domain::NewCase& fields,
   casus.version = 1;
   casus.themes = fields.themes;
   casus.last_change_on = registration.on;
+  casus.external_ref = fields.external_ref;
   return casus;
 }
 

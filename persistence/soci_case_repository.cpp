@@ -23,7 +23,7 @@ constexpr const char* kCaseColumns =
     "c.id, c.kind, c.state, d.name, c.housing_type, c.reported_on, c.summary, "
     "c.address_street, c.address_number, c.address_postcode, c.address_city, c.version, "
     "c.assignee, (SELECT t.effective_on FROM case_transitions t WHERE t.case_id = c.id "
-    "ORDER BY t.sequence DESC LIMIT 1)";
+    "ORDER BY t.sequence DESC LIMIT 1), c.external_ref";
 constexpr const char* kCaseFrom = " FROM cases c LEFT JOIN districts d ON d.id = c.district_id";
 
 struct CaseRow {
@@ -38,6 +38,7 @@ struct CaseRow {
   std::int64_t version = 0;
   Nullable assignee;
   std::string last_change_on;
+  Nullable external_ref;
 
   void Into(soci::statement& statement) {
     statement.exchange(soci::into(id));
@@ -54,6 +55,7 @@ struct CaseRow {
     statement.exchange(soci::into(version));
     statement.exchange(soci::into(assignee.value, assignee.indicator));
     statement.exchange(soci::into(last_change_on));
+    statement.exchange(soci::into(external_ref.value, external_ref.indicator));
   }
 
   domain::Casus ToCasus() const {
@@ -69,6 +71,7 @@ struct CaseRow {
     casus.version = version;
     casus.assignee = assignee.Get();
     casus.last_change_on = ParseStoredDate(last_change_on, "case_transitions.effective_on");
+    casus.external_ref = external_ref.Get();
     return casus;
   }
 };
@@ -246,6 +249,19 @@ domain::Casus SociCaseRepository::Create(const domain::NewCase& fields,
   domain::Casus casus = InsertCase(*sql, fields, registration);
   transaction.Commit();
   return casus;
+}
+
+std::vector<std::string> SociCaseRepository::ExternalRefs(domain::CaseKind kind) {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kRead);
+  const std::string wire = Wire(kind);
+  std::vector<std::string> refs;
+  soci::rowset<std::string> rows =
+      (sql->prepare << "SELECT external_ref FROM cases WHERE kind = :kind AND external_ref IS NOT "
+                       "NULL ORDER BY external_ref",
+       soci::use(wire, "kind"));
+  for (const auto& ref : rows) refs.push_back(ref);
+  return refs;
 }
 
 std::optional<domain::Casus> SociCaseRepository::Find(CaseId id) {

@@ -42,6 +42,7 @@ class SociCaseRepository final : public domain::CaseRepository {
   domain::CaseNote AddNote(const domain::CaseNote& note) override;
   domain::NotePage Notes(domain::CaseId id, std::optional<domain::NoteId> after,
                          int limit) override;
+  std::vector<std::string> ExternalRefs(domain::CaseKind kind) override;
   std::vector<domain::TransitionRecord> History(domain::CaseId id) override;
   // Also returns false, changing nothing, when the casus does not exist.
   bool Correct(const domain::Casus& corrected, std::int64_t expected_version,

@@ -147,6 +147,17 @@ bool RecordAssessment(soci::session& sql, SignalId id, const domain::SignalAsses
 
 }  // namespace
 
+std::vector<std::string> SociSignalRepository::ExternalRefs() {
+  SessionLease sql(database_);
+  Transaction transaction(*sql, Transaction::Mode::kRead);
+  std::vector<std::string> refs;
+  soci::rowset<std::string> rows =
+      sql->prepare << "SELECT external_ref FROM signals WHERE external_ref IS NOT NULL "
+                      "ORDER BY external_ref";
+  for (const auto& ref : rows) refs.push_back(ref);
+  return refs;
+}
+
 domain::Signal SociSignalRepository::Create(const domain::NewSignal& fields,
                                             const std::string& recorded_at) {
   SessionLease sql(database_);
@@ -183,6 +194,12 @@ domain::Signal SociSignalRepository::Create(const domain::NewSignal& fields,
           soci::use(phone.value, phone.indicator, "reporter_phone"),
           soci::use(email.value, email.indicator, "reporter_email"),
           soci::use(created_at, "created_at"), soci::into(id));
+  if (fields.external_ref) {
+    // Set apart, only for an imported signal, as InsertCase does (schema 016).
+    std::string external_ref = *fields.external_ref;
+    Execute(*sql, "UPDATE signals SET external_ref = :external_ref WHERE id = :id",
+            soci::use(external_ref, "external_ref"), soci::use(id, "id"));
+  }
 
   int position = 0;
   for (const domain::Theme theme : fields.themes) {

@@ -28,6 +28,7 @@ class SociSignalRepository final : public domain::SignalRepository {
   // `created_at` of the row is `recorded_at`.
   domain::Signal Create(const domain::NewSignal& fields, const std::string& recorded_at) override;
   std::optional<domain::Signal> Find(domain::SignalId id) override;
+  std::vector<std::string> ExternalRefs() override;
   // Keyset pagination as SociCaseRepository::List; themes in one query per page.
   domain::SignalPage List(const domain::SignalFilter& filter) override;
   // One conditional UPDATE: status linked (kLink, kNewCase) or dismissed (kDismiss), the

@@ -14,7 +14,7 @@ namespace {
 // Options that stand alone; every other option takes the next word as its value.
 bool IsFlag(const std::string& name) {
   return name == "dry-run" || name == "help" || name == "force" || name == "replace" ||
-         name == "version" || name == "man";
+         name == "version" || name == "man" || name == "skip-invalid";
 }
 }  // namespace
 

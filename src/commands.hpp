@@ -20,5 +20,7 @@ int Retention(const CommandLine& line);             // retention show|set
 int Districts(const CommandLine& line);             // districts list|add|load|rename|retire|reorder
 int MunicipalitySettings(const CommandLine& line);  // settings show|set: name, table title
 int Backup(const CommandLine& line);                // backup --db PATH --to FILE [--key-file PATH]
+int Import(const CommandLine& line);  // import woonoverlast|signals --file FILE.csv [...]
+int Export(const CommandLine& line);  // export cases --kind K --out FILE.csv [...]
 
 }  // namespace casus::cli

@@ -40,12 +40,15 @@ int Dispatch(const casus::cli::CommandLine& line) {
   const std::string& command = words[0];
   const bool has_subcommand = command == "report" || command == "token" || command == "audit" ||
                               command == "retention" || command == "districts" ||
-                              command == "settings" || command == "config";
+                              command == "settings" || command == "config" || command == "import" ||
+                              command == "export";
   if (!has_subcommand && words.size() != 1) {
     throw casus::cli::UsageError("unexpected argument '" + words[1] + "'");
   }
   if (command == "serve") return casus::cli::Serve(line);
   if (command == "config") return casus::cli::Config(line);
+  if (command == "import") return casus::cli::Import(line);
+  if (command == "export") return casus::cli::Export(line);
   if (command == "migrate") return casus::cli::Migrate(line);
   if (command == "copy") return casus::cli::Copy(line);
   if (command == "backup") return casus::cli::Backup(line);

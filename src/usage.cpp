@@ -15,7 +15,7 @@ command takes --db from CASUS_DB when the option is not given.
 
 --audit-key-file PATH (or CASUS_AUDIT_KEY_FILE; the option wins): the audit key of a keyed
 audit chain, for every command that appends audit rows: serve, token, purge, retention set,
-districts add|load|rename|retire|reorder and settings set. Such a command refuses to run with a key that does not fit the chain.
+districts add|load|rename|retire|reorder, settings set and import. Such a command refuses to run with a key that does not fit the chain.
 )";
 
 }  // namespace
@@ -112,6 +112,22 @@ const std::vector<CommandHelp>& Commands() {
         (audited), except on a dry run)"},
       {"retention", R"(retention show --db PATH | retention set --db PATH --kind KIND --years N)",
        R"()"},
+      {"import",
+       R"(import woonoverlast|signals --db PATH --file FILE.csv [--errors PATH] [--dry-run]
+        [--skip-invalid] [--audit-key-file PATH])",
+       R"(        import an old spreadsheet of woonoverlast casussen (`,` or `;` separated, UTF-8, the
+        columns in README: wijk, woningtype, datum melding, categorie, omschrijving, status,
+        datum afgerond, historie, external_ref) through the domain rules; refused rows go to
+        the error file (default FILE.csv.errors.csv: line,column,reason) and then nothing is
+        imported, unless --skip-invalid; --dry-run checks and changes nothing; rows whose
+        external_ref is stored already are left alone; audited as one import_data row;
+        signals: datum ontvangst, bron, thema, omschrijving, wijk, status (open|dismissed),
+        datum beoordeling, reden, external_ref)"},
+      {"export",
+       R"(export cases --db PATH --kind woonoverlast [--from YYYY-MM-DD --to YYYY-MM-DD]
+        [--delimiter ,|;] --out FILE.csv)",
+       R"(        the kind's casussen reported in the period (default all), one line each with their
+        history, in the columns import reads, so the file imports again as it is)"},
       {"districts", R"(districts list --db PATH [--format names|table|csv])",
        R"(        the municipality's wijken in reference order (the rows of the year reports), retired
         ones included: their names; as a table with the CBS code, position, actief or

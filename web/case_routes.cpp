@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/access/access_policy.hpp"
 #include "domain/cases/search_words.hpp"
 #include "domain/error.hpp"
 #include "domain/field_rules.hpp"
@@ -100,6 +101,28 @@ Response ListCases(domain::GuardedCaseService& service, const domain::Actor& act
   filter.limit = LimitParameter(parameters);
   filter.after = AfterParameter(parameters);
   return JsonResponse(request, http::status::ok, CasePageJson(service.List(actor, filter)));
+}
+
+Response ExportCases(domain::GuardedCaseService& service, const domain::Actor& actor,
+                     const Request& request, std::string_view query) {
+  const QueryString parameters(query, {"kind", "from", "to", "delimiter"});
+  domain::CaseExportRequest export_request;
+  export_request.kind =
+      EnumParameter<domain::CaseKind>(parameters, "kind")
+          .value_or(
+              domain::AccessPolicy::TeamKind(actor.role).value_or(domain::CaseKind::kWoonoverlast));
+  export_request.from = DateParameter(parameters, "from");
+  export_request.to = DateParameter(parameters, "to");
+  const std::string delimiter = parameters.Get("delimiter").value_or(",");
+  if (delimiter != "," && delimiter != ";") ThrowMalformed("query parameter 'delimiter' is , or ;");
+  export_request.separator = delimiter[0];
+  std::string file;
+  service.Export(actor, export_request, kMaxExportCases,
+                 [&file](std::string_view text) { file += text; });
+  Response response =
+      BodyResponse(request, http::status::ok, "text/csv; charset=utf-8", std::move(file));
+  response.set(http::field::content_disposition, R"(attachment; filename="casussen.csv")");
+  return response;
 }
 
 Response GetCase(domain::GuardedCaseService& service, const domain::Actor& actor,

@@ -23,6 +23,14 @@ Response PostCase(domain::GuardedCaseService& service, const domain::Actor& acto
 Response ListCases(domain::GuardedCaseService& service, const domain::Actor& actor,
                    const Request& request, std::string_view query);
 
+// GET /api/v1/cases/export?kind=&from=&to=&delimiter= -> 200 text/csv: the file `casus
+// import` reads (domain::ExportCases) of the caller's team's casussen; kind defaults to the
+// team's. The response holds the whole file, so it is bounded: at most kMaxExportCases
+// casussen (else 422 asking for a shorter period; `casus export cases` has no bound).
+inline constexpr std::int64_t kMaxExportCases = 50'000;
+Response ExportCases(domain::GuardedCaseService& service, const domain::Actor& actor,
+                     const Request& request, std::string_view query);
+
 // GET /api/v1/cases/{id} -> 200 with ETag.
 Response GetCase(domain::GuardedCaseService& service, const domain::Actor& actor,
                  const Request& request, domain::CaseId id);

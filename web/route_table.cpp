@@ -66,6 +66,12 @@ constexpr Route kRoutes[] = {
     {{verb::post, "/api/v1/cases", Action::kWriteCase},
      Query::kRefused,
      [](const RouteCall& c) { return PostCase(c.services.cases, c.actor(), c.request); }},
+    // Before {id}, which would take "export" for an id.
+    {{verb::get, "/api/v1/cases/export", Action::kReadCase},
+     Query::kAllowed,
+     [](const RouteCall& c) {
+       return ExportCases(c.services.cases, c.actor(), c.request, c.query);
+     }},
     {{verb::get, "/api/v1/cases/{id}", Action::kReadCase},
      Query::kRefused,
      [](const RouteCall& c) {

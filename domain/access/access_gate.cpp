@@ -3,14 +3,15 @@
 namespace casus::domain {
 
 void AccessGate::Record(const Actor& actor, Action action, const std::string& object,
-                        const std::string& result) {
+                        const std::string& result, std::int64_t count) {
   const AuditEvent event{clock_.NowUtc(),
                          actor.token_name,
                          std::string(Name(actor.role)),
                          std::string(Name(action)),
                          object,
                          result,
-                         actor.client};
+                         actor.client,
+                         count};
   units_.Run([&] { audit_.Append(event); });
 }
 

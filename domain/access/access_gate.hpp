@@ -36,8 +36,9 @@ class AccessGate {
 
   // Appends one audit row for `actor` (token "-" when unauthenticated), as a unit of its own
   // (or as part of the unit running on this thread).
+  // `count`: what the row stands for when it is more than one (an import's casussen).
   void Record(const Actor& actor, Action action, const std::string& object,
-              const std::string& result);
+              const std::string& result, std::int64_t count = 1);
 
   // Counts a request refused before anyone was identified (no valid token). Such refusals
   // are written as one row per client and minute, with their count (RefusalTally), once the

@@ -9,7 +9,7 @@ namespace casus::domain {
 namespace {
 
 // Every (role, action) pair that is allowed. Anything not listed is refused.
-constexpr std::array<std::pair<Role, Action>, 20> kGrants = {{
+constexpr std::array<std::pair<Role, Action>, 21> kGrants = {{
     {Role::kWoonoverlast, Action::kReadCase},
     {Role::kWoonoverlast, Action::kWriteCase},
     {Role::kWoonoverlast, Action::kReadWoonoverlastReport},
@@ -26,6 +26,7 @@ constexpr std::array<std::pair<Role, Action>, 20> kGrants = {{
     {Role::kBeheerder, Action::kManageReferenceData},
     {Role::kBeheerder, Action::kRunRetention},
     {Role::kBeheerder, Action::kReadAudit},
+    {Role::kBeheerder, Action::kImportData},
     // The wijken are what every client needs to fill in or read a casus or a report.
     {Role::kWoonoverlast, Action::kReadReferenceData},
     {Role::kOndermijning, Action::kReadReferenceData},

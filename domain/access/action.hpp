@@ -19,6 +19,7 @@ enum class Action {
   kReadReferenceData,
   kRunRetention,
   kReadAudit,
+  kImportData,  // casus import: old spreadsheets brought in, one audit row per file
 };
 
 template <>
@@ -36,6 +37,7 @@ inline constexpr std::array kEnumNames<Action> = {
     std::pair{Action::kReadReferenceData, std::string_view{"read_reference_data"}},
     std::pair{Action::kRunRetention, std::string_view{"run_retention"}},
     std::pair{Action::kReadAudit, std::string_view{"read_audit"}},
+    std::pair{Action::kImportData, std::string_view{"import_data"}},
 };
 
 // Whether an action only reads: its use case changes nothing, so it needs no transaction of
@@ -56,6 +58,7 @@ constexpr bool IsReadOnly(Action action) {
     case Action::kManageTokens:
     case Action::kManageReferenceData:
     case Action::kRunRetention:
+    case Action::kImportData:
       return false;
   }
   return false;

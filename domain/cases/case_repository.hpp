@@ -22,7 +22,7 @@ struct CaseFilter {
   std::optional<std::string> district;
   std::optional<HousingType> housing_type;
   std::optional<std::string> assignee;  // the handler's name
-  std::optional<CaseId> after;  // keyset cursor: the casus the page starts after, in `sort`
+  std::optional<CaseId> after;          // keyset cursor: the casus the page starts after, in `sort`
   int limit = 50;
   // Search: reported_on within [from, to]; the postcode in normal form; every word
   // (SearchWords) in the summary, street or notes. The order, and whether to count.
@@ -64,6 +64,9 @@ class CaseRepository {
   virtual CaseNote AddNote(const CaseNote& note) = 0;
   // The casus's notes with ids after `after`, oldest first, at most `limit`.
   virtual NotePage Notes(CaseId id, std::optional<NoteId> after, int limit) = 0;
+
+  // The external_ref of every casus of `kind` that has one (what an import already brought in).
+  virtual std::vector<std::string> ExternalRefs(CaseKind kind) = 0;
 
   // The casus's history, oldest first; empty when the casus does not exist.
   virtual std::vector<TransitionRecord> History(CaseId id) = 0;

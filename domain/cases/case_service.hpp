@@ -59,6 +59,11 @@ class CaseService {
 
   std::vector<TransitionRecord> History(CaseId id);
 
+  // The history row for moving `current` as requested; throws when that is not allowed (the
+  // lifecycle table, reasons, dates in order). Reads nothing: an import checks a casus's moves
+  // with it before anything is stored (CaseImporter).
+  TransitionRecord CheckedTransition(const Casus& current, const TransitionRequest& request);
+
   // Corrects the casus as `correction` asks, on behalf of `who` (kept with each changed
   // field). `if_match`, when given, must equal the current version. The corrected casus must
   // pass what registration checks (CheckedNewCase); a new reported_on may not come after its
@@ -103,8 +108,6 @@ class CaseService {
   // The municipality's name and table title, for the reports.
   ReportTitle Title();
 
-  // The history row for moving `current` as requested; throws when that is not allowed.
-  TransitionRecord CheckedTransition(const Casus& current, const TransitionRequest& request);
   // `current` with `correction` applied and checked; throws when it may not be stored.
   Casus CheckedCorrection(const Casus& current, const CaseCorrection& correction,
                           const std::string& who, const AssigneeCheck& may_assign);

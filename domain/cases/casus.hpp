@@ -28,6 +28,8 @@ struct NewCase {
   std::string summary;
   std::optional<Address> address;
   std::vector<Theme> themes;  // ondermijning: at least one, no duplicates
+  // The key of the row it was imported from (CaseImport); unique per kind. Never from the API.
+  std::optional<std::string> external_ref;
 };
 
 // A registered casus as it stands now. `version` grows by one with every change and is the
@@ -50,6 +52,8 @@ struct Casus {
   // The effective date of its newest history row (reported_on until it first moves): a
   // transition may not precede it. Not part of the API's JSON.
   Date last_change_on;
+  // The key of the spreadsheet row it was imported from, if any (NewCase::external_ref).
+  std::optional<std::string> external_ref;
 };
 
 }  // namespace casus::domain

@@ -34,6 +34,8 @@ struct NewSignal {
   std::optional<std::string> district;
   std::optional<Address> address;
   std::optional<Reporter> reporter;
+  // The key of the row it was imported from (SignalImport); unique. Never from the API.
+  std::optional<std::string> external_ref;
 };
 
 // The decision on a signal. For kLink and kNewCase `case_id` names the casus it feeds; for

@@ -35,6 +35,9 @@ class SignalRepository {
 
   virtual std::optional<Signal> Find(SignalId id) = 0;
 
+  // The external_ref of every signal that has one (what an import already brought in).
+  virtual std::vector<std::string> ExternalRefs() = 0;
+
   virtual SignalPage List(const SignalFilter& filter) = 0;
 
   // Records the assessment (kLink or kDismiss) when the signal is still open; false, changing

@@ -18,7 +18,7 @@ namespace {
 
 }  // namespace
 
-Signal SignalService::Receive(const NewSignal& request) {
+NewSignal SignalService::CheckedNewSignal(const NewSignal& request) {
   case_service_.RequireRecordDate(request.received_on, "received_on");
   if (request.themes.empty()) throw DomainError(ErrorCode::kInvalid, "themes needs a theme");
   RequireDistinctList(request.themes, "themes");
@@ -42,7 +42,11 @@ Signal SignalService::Receive(const NewSignal& request) {
       RequireText(*request.reporter->email, "reporter.email", kMaxShortTextBytes);
     }
   }
-  return signals_.Create(checked, clock_.NowUtc());
+  return checked;
+}
+
+Signal SignalService::Receive(const NewSignal& request) {
+  return signals_.Create(CheckedNewSignal(request), clock_.NowUtc());
 }
 
 Signal SignalService::Get(SignalId id) {
@@ -56,30 +60,38 @@ SignalPage SignalService::List(const SignalFilter& filter) {
   return signals_.List(filter);
 }
 
-AssessmentOutcome SignalService::Assess(SignalId id, const AssessmentRequest& request) {
-  const Signal signal = Get(id);
-  if (signal.status != SignalStatus::kOpen) AlreadyAssessed(id);
-
+SignalAssessment SignalService::CheckedAssessment(Date received_on,
+                                                  const AssessmentRequest& request) {
   SignalAssessment assessment;
   assessment.decision = request.decision;
   assessment.on = request.on.value_or(clock_.Today());
   assessment.reason = request.reason;
   assessment.recorded_at = clock_.NowUtc();
   case_service_.RequireRecordDate(assessment.on, "on");
-  if (assessment.on < signal.received_on) {
+  if (assessment.on < received_on) {
     throw DomainError(ErrorCode::kDateOutOfOrder, "on " + assessment.on.ToString() +
                                                       " precedes the signal's received_on " +
-                                                      signal.received_on.ToString());
+                                                      received_on.ToString());
   }
   if (request.reason) RequireText(*request.reason, "reason", kMaxTextBytes);
+  if (request.decision == AssessmentDecision::kDismiss) {
+    if (!request.reason) throw DomainError(ErrorCode::kInvalid, "dismissing needs a reason");
+    if (request.case_id || request.new_case) {
+      throw DomainError(ErrorCode::kInvalid, "a dismissal names no casus");
+    }
+  }
+  return assessment;
+}
+
+AssessmentOutcome SignalService::Assess(SignalId id, const AssessmentRequest& request) {
+  const Signal signal = Get(id);
+  if (signal.status != SignalStatus::kOpen) AlreadyAssessed(id);
+
+  SignalAssessment assessment = CheckedAssessment(signal.received_on, request);
 
   switch (request.decision) {
     case AssessmentDecision::kDismiss:
-      if (!request.reason) throw DomainError(ErrorCode::kInvalid, "dismissing needs a reason");
-      if (request.case_id || request.new_case) {
-        throw DomainError(ErrorCode::kInvalid, "a dismissal names no casus");
-      }
-      break;
+      break;  // CheckedAssessment checked it
     case AssessmentDecision::kLink: {
       if (!request.case_id) throw DomainError(ErrorCode::kInvalid, "link needs case_id");
       if (request.new_case) throw DomainError(ErrorCode::kInvalid, "link opens no new casus");

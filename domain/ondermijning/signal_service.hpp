@@ -33,6 +33,13 @@ class SignalService {
   // Refuses reporter details on a signal from Meld Misdaad Anoniem (kInvalid): those reports
   // are anonymous by law.
   Signal Receive(const NewSignal& request);
+  // `request` as Receive would store it (its address in normal form); throws DomainError when
+  // it could not be received. Reads only the wijken (an import checks its rows with it).
+  NewSignal CheckedNewSignal(const NewSignal& request);
+  // The assessment `request` records for a signal received on `received_on`: its date (today
+  // when absent) not before it, the reason's text, a dismissal's reason; throws DomainError
+  // when Assess would refuse it for that. The rest (linking, a new casus) Assess checks.
+  SignalAssessment CheckedAssessment(Date received_on, const AssessmentRequest& request);
   Signal Get(SignalId id);
   SignalPage List(const SignalFilter& filter);
 

@@ -35,11 +35,21 @@ class InMemoryCaseRepository final : public domain::CaseRepository {
     casus.themes = fields.themes;
     casus.version = 1;
     casus.last_change_on = registration.on;
+    casus.external_ref = fields.external_ref;
     cases_[casus.id] = casus;
     auto first = registration;
     first.sequence = 1;
     histories_[casus.id] = {first};
     return casus;
+  }
+
+  std::vector<std::string> ExternalRefs(domain::CaseKind kind) override {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> refs;
+    for (const auto& [id, c] : cases_) {
+      if (c.kind == kind && c.external_ref) refs.push_back(*c.external_ref);
+    }
+    return refs;
   }
 
   std::optional<domain::Casus> Find(domain::CaseId id) override {

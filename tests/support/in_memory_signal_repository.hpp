@@ -27,7 +27,13 @@ class InMemorySignalRepository final : public domain::SignalRepository {
     signal.address = fields.address;
     signal.reporter = fields.reporter;
     signals_[signal.id] = signal;
+    if (fields.external_ref) external_refs_.push_back(*fields.external_ref);
     return signal;
+  }
+
+  std::vector<std::string> ExternalRefs() override {
+    std::lock_guard lock(mutex_);
+    return external_refs_;
   }
 
   std::optional<domain::Signal> Find(domain::SignalId id) override {
@@ -102,6 +108,7 @@ class InMemorySignalRepository final : public domain::SignalRepository {
   std::mutex mutex_;
   domain::SignalId last_id_ = 0;
   std::map<domain::SignalId, domain::Signal> signals_;
+  std::vector<std::string> external_refs_;  // of the signals imported, in order
 };
 
 }  // namespace casus::testing

@@ -57,6 +57,11 @@ const std::vector<RouteRow>& Matrix() {
       {verb::get, "/metrics", {{"/metrics", "", {404, 404, 404, 404}}}},
       {verb::get, "/api/v1/openapi.json", {{"/api/v1/openapi.json", "", {200, 200, 200, 200}}}},
       {verb::get, "/api/v1/cases", {{"/api/v1/cases", "", {200, 200, 403, 403}}}},
+      // Another team's kind is refused (403); ondermijning is not exported at all (422, the
+      // file is what import woonoverlast reads: case_routes_test).
+      {verb::get,
+       "/api/v1/cases/export",
+       {{"/api/v1/cases/export?kind=woonoverlast", "", {200, 403, 403, 403}}}},
       {verb::post,
        "/api/v1/cases",
        {{"/api/v1/cases", kWoonoverlastBody, {201, 403, 403, 403}},

@@ -640,5 +640,37 @@ TEST_CASE("ParseIfMatch reads a quoted version or * and refuses the rest", "[web
   CHECK_THROWS_AS(parse("W/\"3\""), domain::DomainError);
 }
 
+TEST_CASE("The case export answers the team's casussen as the CSV import reads, without address",
+          "[web][export]") {
+  Api api;
+  api.Register();
+  api.As(domain::Role::kOndermijning, [&] { api.Register(testing::kOndermijningBody); });
+  const Response response = api.Get("/api/v1/cases/export?delimiter=%3B");
+  REQUIRE(response.result() == http::status::ok);
+  CHECK(Header(response, http::field::content_type) == "text/csv; charset=utf-8");
+  CHECK(response.body() ==
+        "wijk;woningtype;datum melding;categorie;omschrijving;status;datum afgerond;historie;"
+        "external_ref\r\n"
+        "Centrum;koop;2024-03-01;geluid;Harde muziek 's nachts;gemeld;;;casus-1\r\n");
+}
+
+TEST_CASE("The case export refuses another team's kind, ondermijning, and a bad delimiter",
+          "[web][export]") {
+  Api api;
+  api.Register();
+  api.As(domain::Role::kOndermijning, [&] {
+    RequireProblem(api.Get("/api/v1/cases/export?kind=woonoverlast"), http::status::forbidden,
+                   "forbidden", "/api/v1/cases/export");
+    RequireProblem(api.Get("/api/v1/cases/export"), http::status::unprocessable_entity,
+                   "invalid-request", "/api/v1/cases/export");
+  });
+  RequireProblem(api.Get("/api/v1/cases/export?kind=ondermijning"), http::status::forbidden,
+                 "forbidden", "/api/v1/cases/export");
+  RequireProblem(api.Get("/api/v1/cases/export?delimiter=x"), http::status::bad_request,
+                 "malformed-request", "/api/v1/cases/export");
+  RequireProblem(api.Get("/api/v1/cases/export?from=2024-05-01&to=2024-01-01"),
+                 http::status::bad_request, "malformed-request", "/api/v1/cases/export");
+}
+
 }  // namespace
 }  // namespace casus::web

@@ -29,6 +29,9 @@ class BrokenCaseRepository final : public domain::CaseRepository {
   domain::CasePage List(const domain::CaseFilter&) override {
     throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
   }
+  std::vector<std::string> ExternalRefs(domain::CaseKind) override {
+    throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
+  }
   std::vector<domain::TransitionRecord> History(domain::CaseId) override {
     throw std::runtime_error("disk I/O error at /var/lib/casus/secret.db");
   }

@@ -25,6 +25,7 @@ TEST_CASE("Each role is granted exactly the actions the DPIA lists", "[domain][a
       {"beheerder", "manage_reference_data"},
       {"beheerder", "run_retention"},
       {"beheerder", "read_audit"},
+      {"beheerder", "import_data"},  // casus import, run by the command line
       {"woonoverlast", "read_reference_data"},
       {"ondermijning", "read_reference_data"},
       {"analist", "read_reference_data"},

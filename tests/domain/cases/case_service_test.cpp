@@ -46,6 +46,7 @@ class CountingCaseRepository final : public CaseRepository {
     return inner.Find(id);
   }
   CasePage List(const CaseFilter& filter) override { return inner.List(filter); }
+  std::vector<std::string> ExternalRefs(CaseKind kind) override { return inner.ExternalRefs(kind); }
   std::vector<TransitionRecord> History(CaseId id) override {
     ++histories;
     return inner.History(id);

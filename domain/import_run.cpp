@@ -1,0 +1,45 @@
+#include "domain/import_run.hpp"
+
+#include <algorithm>
+
+#include "domain/error.hpp"
+
+namespace casus::domain {
+
+void StoreImport(const Actor& actor, AccessGate& gate, UnitOfWork& units, const std::string& object,
+                 const ImportOptions& options, std::size_t accepted,
+                 const std::function<void(std::size_t)>& store, ImportSummary& summary,
+                 const ImportProgress& progress) {
+  summary.imported = static_cast<std::int64_t>(accepted);
+  if (!summary.problems.empty() && !options.skip_invalid) {
+    summary.imported = 0;
+    if (!options.dry_run) {
+      gate.Record(actor, Action::kImportData, object, std::string(Name(ErrorCode::kInvalid)));
+    }
+    return;
+  }
+  if (options.dry_run || accepted == 0) return;
+
+  std::int64_t written = 0;
+  try {
+    for (std::size_t start = 0; start < accepted; start += kImportBatchSize) {
+      const std::size_t end = std::min(accepted, start + kImportBatchSize);
+      units.Run([&] {
+        for (std::size_t i = start; i < end; ++i) store(i);
+      });
+      written = static_cast<std::int64_t>(end);
+      summary.written = true;
+      if (progress) progress(ImportStage::kWriting, written, summary.imported);
+    }
+  } catch (const DomainError& error) {
+    gate.Record(actor, Action::kImportData, object, AccessGate::ResultOf(error),
+                std::max<std::int64_t>(written, 1));
+    throw;
+  } catch (...) {
+    gate.Record(actor, Action::kImportData, object, "error", std::max<std::int64_t>(written, 1));
+    throw;
+  }
+  gate.Record(actor, Action::kImportData, object, "ok", summary.imported);
+}
+
+}  // namespace casus::domain
