@@ -115,12 +115,12 @@ int Import(const CommandLine& line) {
 }
 
 int Export(const CommandLine& line) {
-  line.Allow({"db", "kind", "from", "to", "delimiter", "out"});
+  line.Allow({"db", "kind", "from", "to", "delimiter", "out", "audit-key-file"});
   const auto& words = line.words();
   if (words.size() != 2 || words[1] != "cases") {
     throw UsageError(
         "usage: casus export cases --db PATH --kind woonoverlast [--from DATE --to DATE] "
-        "[--delimiter ';'] --out FILE.csv");
+        "[--delimiter ';'] --out FILE.csv [--audit-key-file PATH]");
   }
   domain::CaseExportRequest request;
   const auto kind = domain::Parse<domain::CaseKind>(line.Required("kind"));
@@ -134,7 +134,8 @@ int Export(const CommandLine& line) {
   domain::CheckExportRequest(request);
   const std::string out = line.Required("out");
   RequireExistingDatabase(DatabaseOption(line));
-  App app(DatabaseOption(line));
+  // The file holds personal data of every casus in it: audited, so it needs the audit key.
+  App app(DatabaseOption(line), AppendingAudit(line));
   // Written next to the target and renamed over it once complete: a failed export leaves no
   // half a file where a whole one is expected.
   const std::string partial = out + ".partial";
@@ -147,6 +148,16 @@ int Export(const CommandLine& line) {
       ++lines;
     });
     if (!file.flush()) throw std::runtime_error("cannot write " + partial);
+  }
+  try {
+    // One row for the file, as for an import, with how many casussen it holds; before the
+    // file is in place, so that no export is there without its row.
+    app.services.gate.Record(App::CommandLineActor(), domain::Action::kReadCase,
+                             "cases/export/" + std::string(domain::Name(request.kind)), "ok",
+                             lines);
+  } catch (...) {
+    std::filesystem::remove(partial);
+    throw;
   }
   std::filesystem::rename(partial, out);
   std::cout << "exported " << lines << " casussen to " << out << "\n";

@@ -15,7 +15,7 @@ command takes --db from CASUS_DB when the option is not given.
 
 --audit-key-file PATH (or CASUS_AUDIT_KEY_FILE; the option wins): the audit key of a keyed
 audit chain, for every command that appends audit rows: serve, token, purge, retention set,
-districts add|load|rename|retire|reorder, settings set and import. Such a command refuses to run with a key that does not fit the chain.
+districts add|load|rename|retire|reorder, settings set, import and export. Such a command refuses to run with a key that does not fit the chain.
 )";
 
 }  // namespace
@@ -125,9 +125,10 @@ const std::vector<CommandHelp>& Commands() {
         datum beoordeling, reden, external_ref)"},
       {"export",
        R"(export cases --db PATH --kind woonoverlast [--from YYYY-MM-DD --to YYYY-MM-DD]
-        [--delimiter ,|;] --out FILE.csv)",
+        [--delimiter ,|;] --out FILE.csv [--audit-key-file PATH])",
        R"(        the kind's casussen reported in the period (default all), one line each with their
-        history, in the columns import reads, so the file imports again as it is)"},
+        history, in the columns import reads, so the file imports again as it is; audited as
+        one read_case row on cases/export/KIND with the count)"},
       {"districts", R"(districts list --db PATH [--format names|table|csv])",
        R"(        the municipality's wijken in reference order (the rows of the year reports), retired
         ones included: their names; as a table with the CBS code, position, actief or

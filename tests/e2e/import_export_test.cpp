@@ -66,7 +66,7 @@ const std::string kSpreadsheet =
     "Seghwaert;huur;2024-05-01;overig;Verkeerd woningtype;gemeld;;OUD-5\r\n"
     "Noordhove;koop;2024-06-01;vervuiling;Ontkracht;ontkracht;01-07-2024;OUD-6\r\n";
 
-TEST_CASE("casus import of a ; file with a BOM and bad rows imports nothing and lists the rows",
+TEST_CASE("casus import of a semicolon file with a BOM and bad rows imports nothing and lists the rows",
           "[e2e][import]") {
   TempDatabaseLocation db;
   TempFile file("bad.csv");
@@ -146,6 +146,10 @@ TEST_CASE("casus export, imported into a fresh database, gives the same casussen
                                         "'woonoverlast'");
   CHECK(woonoverlast > 0);
   CHECK(CasesIn(target.path()) == woonoverlast);
+  // The export is on the record: one row for the file, with how many casussen it holds.
+  CHECK(Scalar(source.path(),
+               "SELECT count FROM audit_log WHERE action = 'read_case' AND "
+               "object = 'cases/export/woonoverlast' AND result = 'ok'") == woonoverlast);
   for (const char* year : {"2023", "2024"}) {
     const CommandRun before = RunCasus(
         "", std::string("report woonoverlast --year ") + year + " --db '" + source.path() + "'");
