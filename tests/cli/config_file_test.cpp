@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kKeys{"listen", "db", "oidc-issuer"};
 
-TEST_CASE("A config file's keys, values and lines are read; comments and blanks are skipped",
+TEST_CASE("A config file's keys, values and lines are read, comments and blanks are skipped",
           "[cli][config_file]") {
   const auto file = ConfigFile::Parse(
       "# Casus\n\n  listen = 0.0.0.0:8080  \r\ndb=/var/lib/casus/casus.db\n"

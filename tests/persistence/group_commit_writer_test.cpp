@@ -41,7 +41,7 @@ void InsertNote(Database& database, int id) {
   transaction.Commit();
 }
 
-TEST_CASE("One failing unit in a batch of 50 rolls back alone; the other 49 commit",
+TEST_CASE("One failing unit in a batch of 50 rolls back alone, the other 49 commit",
           "[persistence][writer]") {
   TempDatabase db;
   CreateNotes(db.database);

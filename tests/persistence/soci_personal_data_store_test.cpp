@@ -164,7 +164,7 @@ TEST_CASE("The seeded policy keeps personal data five years for both kinds",
   CHECK(policy.ondermijning_years == 5);
 }
 
-TEST_CASE("A saved policy is loaded back; years outside 1..100 change nothing",
+TEST_CASE("A saved policy is loaded back, years outside 1..100 change nothing",
           "[persistence][retention]") {
   testing::TempDatabase db;
   SociPersonalDataStore store(db.database);

@@ -196,7 +196,7 @@ TEST_CASE("A date sort from another team's casus answers as from a missing one",
   CHECK(api.ListedIds("/api/v1/cases?sort=reported_on&after=99").empty());
 }
 
-TEST_CASE("count=true adds the number of every match; otherwise there is no count",
+TEST_CASE("count=true adds the number of every match, otherwise there is no count",
           "[web][search]") {
   Api api;
   for (int i = 0; i < 3; ++i) api.Register(CaseBody("2024-03-01", "A", "2711AA"));

@@ -50,7 +50,7 @@ TEST_CASE("The object reader refuses strings with NUL characters", "[web][json]"
   CHECK_THROWS_WITH(reader.RequiredString("a"), "field 'a' must not contain NUL characters");
 }
 
-TEST_CASE("Whole numbers are read as such; 1.5 and out-of-range values are 422, text 400",
+TEST_CASE("Whole numbers are read as such, 1.5 and out-of-range values are 422, text 400",
           "[web][json]") {
   const JsonBody body(
       R"({"n":7,"x":1.5,"big":3000000000,"s":"7","ids":[1,2,9007199254740993],"bad":[1,"2"]})");
@@ -76,7 +76,7 @@ TEST_CASE("Whole numbers are read as such; 1.5 and out-of-range values are 422, 
                     "field 'bad[1]' must be a number, not a string");
 }
 
-TEST_CASE("A required enum array must be present; an empty one is left to the domain",
+TEST_CASE("A required enum array must be present, an empty one is left to the domain",
           "[web][json]") {
   const JsonBody body(R"({"empty":[],"null":null})");
   const JsonObjectReader reader(body.root(), "", {"empty", "null", "absent"});

@@ -52,7 +52,7 @@ TEST_CASE("A request is one JSON line with a UTC timestamp in milliseconds", "[w
   CHECK(std::string(json["who"].GetString()) == "alice \"the\" analist");  // escaped
 }
 
-TEST_CASE("Events carry their level; text lines read on a terminal", "[web][log]") {
+TEST_CASE("Events carry their level, text lines read on a terminal", "[web][log]") {
   const std::string json =
       Logged(LogFormat::kJson, [] { Log::Event("error", "io", "write response: broken"); });
   const auto event = testing::ParseJson(json);

@@ -235,7 +235,7 @@ TEST_CASE_METHOD(MunicipalityFixture, "Reorder moves a wijk's row; positions sta
   CHECK(CodeOf([&] { wijken.Reorder("Palenstein", 1); }) == ErrorCode::kNotFound);
 }
 
-TEST_CASE("A wijken file is read with Dutch or English headers, `;` or `,`, and a BOM",
+TEST_CASE("A wijken file is read with Dutch or English headers, semicolon or comma, and a BOM",
           "[domain][districts]") {
   const auto dutch = ReadDistrictFile(
       "\xEF\xBB\xBFVolgorde;Naam;Code\r\n2;\"Hof van Delft\";wk050302\r\n1;Binnenstad;WK050300\r\n"

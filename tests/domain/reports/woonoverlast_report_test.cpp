@@ -91,7 +91,7 @@ TEST_CASE("A case closed in 2024 and re-opened in 2025 is afgerond in the 2024 r
   CHECK(KoopCentrum({timeline}) == LopendAfgerond{0, 1});
 }
 
-TEST_CASE("Handhaving and sluiting count as lopend; ontkracht counts as afgerond",
+TEST_CASE("Handhaving and sluiting count as lopend, ontkracht counts as afgerond",
           "[domain][year_report]") {
   const std::vector<CaseTimeline> timelines = {
       TimelineBuilder("Centrum", HousingType::kKoop, "2024-01-05")
