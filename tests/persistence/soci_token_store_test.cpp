@@ -110,7 +110,7 @@ TEST_CASE_METHOD(Fixture, "List holds every token by name, revoked ones included
   CHECK_FALSE(list[2].revoked_at.has_value());
 }
 
-TEST_CASE_METHOD(Fixture, "Revoke sets revoked_at once; later revokes and unknown names fail",
+TEST_CASE_METHOD(Fixture, "Revoke sets revoked_at once, later revokes and unknown names fail",
                  "[persistence][tokens]") {
   REQUIRE(tokens.Create(Token("alice")));
   CHECK(tokens.Revoke("alice", "2025-02-01T10:00:00Z"));

@@ -134,7 +134,7 @@ TEST_CASE_METHOD(MunicipalityFixture,
 
 TEST_CASE_METHOD(MunicipalityFixture,
                  "Replacing the set is refused, naming them, while wijken not in the file have "
-                 "casussen; retired ones with casussen stay",
+                 "casussen, retired ones with casussen stay",
                  "[domain][districts]") {
   const auto all = wijken.List();
   districts.in_use = {all[0].id, all[1].id};  // Centrum, Meerzicht
@@ -223,7 +223,7 @@ TEST_CASE_METHOD(MunicipalityFixture,
   CHECK(CodeOf([&] { wijken.Rename("Stadscentrum", "Meerzicht"); }) == ErrorCode::kConflict);
 }
 
-TEST_CASE_METHOD(MunicipalityFixture, "Reorder moves a wijk's row; positions stay 1..n",
+TEST_CASE_METHOD(MunicipalityFixture, "Reorder moves a wijk's row, positions stay 1..n",
                  "[domain][districts]") {
   wijken.Reorder("Oosterheem", 1);
   CHECK(Rows(2024).front() == "Oosterheem");
