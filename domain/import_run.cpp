@@ -6,6 +6,21 @@
 
 namespace casus::domain {
 
+bool ExternalRefFilter::IsNew(const std::optional<std::string>& ref, int line,
+                              ImportSummary& summary) {
+  if (!ref) return true;
+  if (stored_.contains(*ref)) {
+    ++summary.unchanged;
+    return false;
+  }
+  if (!in_file_.insert(*ref).second) {
+    summary.problems.push_back(
+        {line, "external_ref", "external_ref " + *ref + " appears on an earlier line too"});
+    return false;
+  }
+  return true;
+}
+
 void StoreImport(const Actor& actor, AccessGate& gate, UnitOfWork& units, const std::string& object,
                  const ImportOptions& options, std::size_t accepted,
                  const std::function<void(std::size_t)>& store, ImportSummary& summary,

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,24 @@ struct ImportSummary {
   std::int64_t unchanged = 0;           // rows whose external_ref is stored already
   std::vector<ImportProblem> problems;  // the refused rows' reasons, in file order
   bool written = false;                 // whether anything was stored
+};
+
+// Which rows of an import are new, by their external_ref: a ref stored already leaves its row
+// alone (counted in summary.unchanged), one that appeared on an earlier line of the file refuses
+// the row (a problem in column external_ref). A row without a ref is always new. Not
+// thread-safe: one per import.
+class ExternalRefFilter {
+ public:
+  explicit ExternalRefFilter(const std::vector<std::string>& stored)
+      : stored_(stored.begin(), stored.end()) {}
+
+  // Whether the row on `line` with `ref` is to be checked and stored; otherwise `summary` says
+  // why not.
+  bool IsNew(const std::optional<std::string>& ref, int line, ImportSummary& summary);
+
+ private:
+  const std::set<std::string> stored_;
+  std::set<std::string> in_file_;
 };
 
 // Where an import stands: checking rows, then writing them; `done` of `total`.

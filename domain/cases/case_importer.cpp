@@ -1,6 +1,5 @@
 #include "domain/cases/case_importer.hpp"
 
-#include <set>
 #include <string>
 
 #include "domain/error.hpp"
@@ -44,9 +43,7 @@ ImportSummary CaseImporter::Import(const Actor& actor, std::string_view csv,
 
   ImportSummary summary;
   summary.rows = static_cast<std::int64_t>(records.size()) - 1;
-  const auto stored = cases_.ExternalRefs(CaseKind::kWoonoverlast);
-  const std::set<std::string> known(stored.begin(), stored.end());
-  std::set<std::string> in_file;
+  ExternalRefFilter new_rows(cases_.ExternalRefs(CaseKind::kWoonoverlast));
   std::vector<CheckedCase> accepted;
   for (std::size_t i = 1; i < records.size(); ++i) {
     const auto imported = mapping.Map(records[i], summary.problems);
@@ -55,16 +52,7 @@ ImportSummary CaseImporter::Import(const Actor& actor, std::string_view csv,
     }
     if (!imported) continue;
     const int line = imported->line;
-    const auto& ref = imported->fields.external_ref;
-    if (ref && known.contains(*ref)) {
-      ++summary.unchanged;
-      continue;
-    }
-    if (ref && !in_file.insert(*ref).second) {
-      summary.problems.push_back(
-          {line, "external_ref", "external_ref " + *ref + " appears on an earlier line too"});
-      continue;
-    }
+    if (!new_rows.IsNew(imported->fields.external_ref, line, summary)) continue;
     CheckedCase checked;
     try {
       checked.fields = service_.CheckedNewCase(imported->fields);

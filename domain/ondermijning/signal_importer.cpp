@@ -1,6 +1,5 @@
 #include "domain/ondermijning/signal_importer.hpp"
 
-#include <set>
 #include <string>
 
 #include "domain/error.hpp"
@@ -40,9 +39,7 @@ ImportSummary SignalImporter::Import(const Actor& actor, std::string_view csv,
 
   ImportSummary summary;
   summary.rows = static_cast<std::int64_t>(records.size()) - 1;
-  const auto stored = signals_.ExternalRefs();
-  const std::set<std::string> known(stored.begin(), stored.end());
-  std::set<std::string> in_file;
+  ExternalRefFilter new_rows(signals_.ExternalRefs());
   std::vector<CheckedSignal> accepted;
   for (std::size_t i = 1; i < records.size(); ++i) {
     const auto imported = mapping.Map(records[i], summary.problems);
@@ -50,16 +47,7 @@ ImportSummary SignalImporter::Import(const Actor& actor, std::string_view csv,
       progress(ImportStage::kChecking, static_cast<std::int64_t>(i), summary.rows);
     }
     if (!imported) continue;
-    const auto& ref = imported->fields.external_ref;
-    if (ref && known.contains(*ref)) {
-      ++summary.unchanged;
-      continue;
-    }
-    if (ref && !in_file.insert(*ref).second) {
-      summary.problems.push_back({imported->line, "external_ref",
-                                  "external_ref " + *ref + " appears on an earlier line too"});
-      continue;
-    }
+    if (!new_rows.IsNew(imported->fields.external_ref, imported->line, summary)) continue;
     CheckedSignal checked;
     try {
       checked.fields = service_.CheckedNewSignal(imported->fields);
