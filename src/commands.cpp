@@ -238,8 +238,9 @@ int Serve(const CommandLine& line) {
   const bool ipv6 = options.host.find(':') != std::string::npos;
   const std::string host = ipv6 ? "[" + options.host + "]" : options.host;
   {
-    // The access log's lines reach stdout within a second, without a write per request.
-    PeriodicTask flush_log(std::chrono::seconds(1), [] { web::Log::Flush(); });
+    // The access log's lines reach stdout within a second, without a write per request, and
+    // written by a thread of their own.
+    const web::LogWriter log_writer(std::chrono::seconds(1));
     // Refusals without a valid token are written per client and minute once it is over.
     PeriodicTask flush_refusals(std::chrono::seconds(5),
                                 [&app] { app.services.gate.FlushRefusals(); });

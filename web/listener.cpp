@@ -15,6 +15,8 @@ namespace {
 // After a failed accept (e.g. out of file descriptors) wait before trying again, rather than
 // spinning on the error.
 constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
+// After closing an idle connection for its descriptor: time for its strand to close it.
+constexpr std::chrono::milliseconds kAcceptAfterClosingDelay{1};
 
 void ThrowIf(beast::error_code error, const std::string& what) {
   if (error) throw std::runtime_error(what + ": " + error.message());
@@ -88,11 +90,12 @@ void Listener::OnAccept(beast::error_code error, tcp::socket socket) {
   if (error) {
     Fail(error, "accept");
     // Out of descriptors although under the cap (another part of the process holds many):
-    // an idle connection gives one back.
-    if (error == net::error::no_descriptors || error == net::error::no_buffer_space) {
-      registry_.CloseLongestIdle();
-    }
-    retry_timer_.expires_after(kAcceptRetryDelay);
+    // an idle connection gives one back, and the next accept follows as soon as it has (a
+    // backlog of a thousand would otherwise wait kAcceptRetryDelay each).
+    const bool freed =
+        (error == net::error::no_descriptors || error == net::error::no_buffer_space) &&
+        registry_.CloseLongestIdle();
+    retry_timer_.expires_after(freed ? kAcceptAfterClosingDelay : kAcceptRetryDelay);
     retry_timer_.async_wait([self = shared_from_this()](beast::error_code wait_error) {
       if (!wait_error && self->acceptor_.is_open()) self->Accept();
     });

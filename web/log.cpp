@@ -1,9 +1,11 @@
 #include "web/log.hpp"
 
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "web/json.hpp"
@@ -25,6 +27,11 @@ struct Sink {
   std::FILE* out = stderr;
   LogFormat format = LogFormat::kText;
   std::mutex write_mutex;  // one flusher at a time, so lines keep their order
+  // While a LogWriter runs (under `mutex`): events wake it instead of being written by the
+  // thread that logs them, since that write blocks while the output does.
+  bool background = false;
+  bool urgent = false;
+  std::condition_variable wake;
 };
 
 Sink& TheSink() {
@@ -79,6 +86,7 @@ void FlushPending(Sink& sink, bool wait) {
 // load) until Flush, which `serve` calls every second; events, rarer and more urgent, are
 // written through unless a flush is under way.
 void WriteLine(Sink& sink, const std::string& line, bool flush) {
+  bool background = false;
   {
     std::lock_guard lock(sink.mutex);
     if (sink.pending.size() + line.size() + 1 > Sink::kMaxPending) {
@@ -86,8 +94,15 @@ void WriteLine(Sink& sink, const std::string& line, bool flush) {
     } else {
       sink.pending.append(line).push_back('\n');
     }
+    background = sink.background;
+    if (flush && background) sink.urgent = true;
   }
-  if (flush) FlushPending(sink, /*wait=*/false);
+  if (!flush) return;
+  if (background) {
+    sink.wake.notify_one();
+  } else {
+    FlushPending(sink, /*wait=*/false);
+  }
 }
 
 // Every JSON record's first members.
@@ -169,5 +184,35 @@ void Log::Event(std::string_view level, std::string_view event, std::string_view
 }
 
 void Log::Flush() { FlushPending(TheSink(), /*wait=*/true); }
+
+LogWriter::LogWriter(std::chrono::milliseconds period) {
+  Sink& sink = TheSink();
+  {
+    std::lock_guard lock(sink.mutex);
+    sink.background = true;
+  }
+  thread_ = std::thread([this, period, &sink] {
+    std::unique_lock lock(sink.mutex);
+    while (!stopping_) {
+      sink.wake.wait_for(lock, period, [&] { return stopping_ || sink.urgent; });
+      sink.urgent = false;
+      lock.unlock();
+      FlushPending(sink, /*wait=*/true);
+      lock.lock();
+    }
+  });
+}
+
+LogWriter::~LogWriter() {
+  Sink& sink = TheSink();
+  {
+    std::lock_guard lock(sink.mutex);
+    stopping_ = true;
+    sink.background = false;
+  }
+  sink.wake.notify_all();
+  thread_.join();
+  FlushPending(sink, /*wait=*/true);
+}
 
 }  // namespace casus::web

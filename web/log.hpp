@@ -1,8 +1,10 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <string_view>
+#include <thread>
 
 namespace casus::web {
 
@@ -36,11 +38,28 @@ class Log {
 
   static void Request(const RequestRecord& record);
   // level: "info", "warning", "error"; event: a word ("start", "stop", "io"). Written through
-  // at once, unless a flush is under way (its line then goes with the next one).
+  // at once, unless a flush is under way (its line then goes with the next one); while a
+  // LogWriter runs, by its thread within moments.
   static void Event(std::string_view level, std::string_view event, std::string_view message);
   // Writes out the lines waiting (serve calls it every second, and at stop); blocks while the
   // output does.
   static void Flush();
+};
+
+// While one exists, a thread of its own writes the log: events at once, request lines every
+// `period`, so that no other thread ever waits on the output (an I/O thread that logged an
+// accept error into a pipe nobody read stopped accepting). `casus serve` holds one; it is
+// meant to be the only one. The destructor writes what is left and joins the thread.
+class LogWriter {
+ public:
+  explicit LogWriter(std::chrono::milliseconds period);
+  ~LogWriter();
+  LogWriter(const LogWriter&) = delete;
+  LogWriter& operator=(const LogWriter&) = delete;
+
+ private:
+  bool stopping_ = false;  // guarded by the log's own mutex
+  std::thread thread_;
 };
 
 }  // namespace casus::web

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -109,6 +110,37 @@ TEST_CASE("A log reader that falls behind holds up the flush, never a request li
   const std::size_t count = std::stoul(match[1]);
   CHECK(count > 0);
   CHECK(lines - 1 + count == 32'000);  // every line written or counted, the note besides
+}
+
+TEST_CASE("With a LogWriter an event never waits on a log reader that falls behind", "[web][log]") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  std::FILE* out = ::fdopen(fds[1], "w");
+  REQUIRE(out != nullptr);
+  Log::Configure(out, LogFormat::kJson);
+  std::string text;
+  std::thread reader;
+  {
+    const LogWriter writer(std::chrono::milliseconds(20));
+    // Events are written through: without the writer the thread logging the first one that no
+    // longer fits in the pipe (64 KiB) would block there until the pipe is read.
+    const auto started = std::chrono::steady_clock::now();
+    for (int i = 0; i < 5'000; ++i) Log::Event("error", "io", "accept: Too many open files");
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+    reader = std::thread([&] {  // until end of file, once `out` is closed below
+      char buffer[65536];
+      while (true) {
+        const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+        if (n <= 0) break;
+        text.append(buffer, static_cast<std::size_t>(n));
+      }
+    });
+  }  // the writer writes what is left
+  Log::Configure(stderr, LogFormat::kText);
+  std::fclose(out);
+  reader.join();
+  CHECK(std::count(text.begin(), text.end(), '\n') == 5'000);
+  ::close(fds[0]);
 }
 
 }  // namespace
