@@ -31,10 +31,14 @@ CASES=${CASES:-100000}
 DURATION=${DURATION:-5}
 SEED=${SEED:-1}
 BUILD_DIR=${BUILD_DIR:-build-bench}
-SERVER_THREADS=${SERVER_THREADS:-4}  # casus serve's default
+SERVER_THREADS=${SERVER_THREADS:-auto}  # casus serve's default: one per core
 FIXED_THREADS=${FIXED_THREADS:-2}
 WRK_TIMEOUT=${WRK_TIMEOUT:-10s}  # a slow answer counts in p99 instead of as a socket error
-for knob in CASES DURATION SERVER_THREADS FIXED_THREADS; do
+if [ "$SERVER_THREADS" != auto ] && ! [[ $SERVER_THREADS =~ ^[1-9][0-9]*$ ]]; then
+  echo "bench: SERVER_THREADS must be auto or a positive whole number, not '$SERVER_THREADS'" >&2
+  exit 2
+fi
+for knob in CASES DURATION FIXED_THREADS; do
   if ! [[ ${!knob} =~ ^[1-9][0-9]*$ ]]; then
     echo "bench: $knob must be a positive whole number, not '${!knob}'" >&2
     exit 2

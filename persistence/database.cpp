@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <stdexcept>
@@ -92,10 +93,22 @@ std::string EnableWal(soci::session& sql) {
   }
 }
 
+// Each connection's page cache, so that all of them together stay within
+// Database::kPageCacheBudgetKib (a pool of 35 on 2 cores would otherwise hold up to 70 MiB),
+// and never above SQLite's default of 2000 KiB. The OS caches the file besides.
+int CacheKibPerConnection(std::size_t pool_size) {
+  constexpr int kSqliteDefaultKib = 2000;
+  constexpr int kLeastKib = 256;
+  const auto share =
+      Database::kPageCacheBudgetKib / static_cast<int>(std::max<std::size_t>(1, pool_size));
+  return std::clamp(share, kLeastKib, kSqliteDefaultKib);
+}
+
 // Applies and then reads back each setting, so a setting SQLite silently ignores (WAL on a
 // file system without shared memory, say) fails loudly here instead of weakening durability.
-void Configure(soci::session& sql, bool memory) {
+void Configure(soci::session& sql, bool memory, int cache_kib) {
   sql << "PRAGMA busy_timeout = " + std::to_string(Database::kBusyTimeoutMs);
+  sql << "PRAGMA cache_size = " + std::to_string(-cache_kib);
   sql << "PRAGMA foreign_keys = ON";
   const std::string journal_mode = EnableWal(sql);
   sql << "PRAGMA synchronous = FULL";
@@ -103,12 +116,15 @@ void Configure(soci::session& sql, bool memory) {
   int busy_timeout = 0;
   int foreign_keys = 0;
   int synchronous = 0;
+  int cache_size = 0;
   sql << "PRAGMA busy_timeout", soci::into(busy_timeout);
+  sql << "PRAGMA cache_size", soci::into(cache_size);
   sql << "PRAGMA foreign_keys", soci::into(foreign_keys);
   sql << "PRAGMA synchronous", soci::into(synchronous);
   constexpr int kSynchronousFull = 2;
   if (busy_timeout != Database::kBusyTimeoutMs || foreign_keys != 1 ||
-      synchronous != kSynchronousFull || (!memory && journal_mode != "wal")) {
+      synchronous != kSynchronousFull || cache_size != -cache_kib ||
+      (!memory && journal_mode != "wal")) {
     throw std::runtime_error(
         "SQLite refused the connection settings (journal_mode=" + journal_mode + ")");
   }
@@ -142,10 +158,11 @@ Database::Database(const std::string& db, std::size_t pool_size)
   }
   TuneSqliteLibrary();
   const std::string connect = ConnectString(location_.target);
+  const int cache_kib = CacheKibPerConnection(pool_size_);
   for (std::size_t i = 0; i < pool_size_; ++i) {
     soci::session& sql = pool_->at(i);
     sql.open(soci::sqlite3, connect);
-    Configure(sql, IsMemory(location_));
+    Configure(sql, IsMemory(location_), cache_kib);
     statements_.push_back(std::make_unique<StatementCache>(sql));
   }
 }

@@ -29,8 +29,8 @@ class StatementCache;
 // SQLite:
 // Every session is opened with journal_mode=WAL (readers never block the writer),
 // foreign_keys=ON, busy_timeout=5000 ms and synchronous=FULL, so a committed write survives a
-// killed process or a power loss. The file is created when missing; the schema is not: run
-// Migrate() once after opening.
+// killed process or a power loss, and with its share of kPageCacheBudgetKib. The file is
+// created when missing; the schema is not: run Migrate() once after opening.
 //
 // Each session keeps its prepared statements (StatementCache), so a query runs compiled after
 // its first use on a connection.
@@ -45,6 +45,10 @@ class StatementCache;
 class Database {
  public:
   static constexpr int kBusyTimeoutMs = 5000;
+  // What the SQLite page caches of one Database's sessions hold at most together (each gets its
+  // share, at most SQLite's default 2000 KiB and at least 256 KiB): RSS stays bounded however
+  // many workers serve.
+  static constexpr int kPageCacheBudgetKib = 24 * 1024;
 
   explicit Database(const std::string& db, std::size_t pool_size = 4);
   ~Database();

@@ -201,10 +201,8 @@ int Serve(const CommandLine& line) {
   options.access_log = true;
   RaiseOpenFileLimit();
   TuneAllocator();
-  // A connection for every thread that may hold one at once: workers, report workers, writer.
   App app(configuration.db, {AuditAccess::Use::kAppends, configuration.audit_key_file},
-          static_cast<std::size_t>(options.WorkerCount() + options.report_workers) + 1,
-          configuration.earliest_record_date);
+          options.DatabaseConnections(), configuration.earliest_record_date);
   if (app.applied_migrations > 0) {
     std::cout << "applied " << app.applied_migrations << " migration(s)\n";
   }

@@ -53,16 +53,17 @@ const std::array kServeSettings{
                    c.server.host = listen.host;
                    c.server.port = listen.port;
                  }},
-    ServeSetting{{"threads", "4"},
-                 "I/O threads, which parse and write HTTP (1-64)",
+    ServeSetting{{"threads", "auto"},
+                 "I/O threads, which parse and write HTTP (1-64; auto: one per core)",
                  [](const std::string& v, What w, Into& c) {
-                   c.server.threads = WholeNumberIn(v, w, 1, 64);
+                   c.server.threads = AutoOrNumberIn(v, w, 1, 64);
                  }},
-    ServeSetting{{"workers", "auto"},
-                 "threads that run requests on the database (1-256; auto: 4 per core, at least 8)",
-                 [](const std::string& v, What w, Into& c) {
-                   c.server.workers = AutoOrNumberIn(v, w, 1, 256);
-                 }},
+    ServeSetting{
+        {"workers", "auto"},
+        "threads that run requests on the database (1-256; auto: 16 per core, at least 16)",
+        [](const std::string& v, What w, Into& c) {
+          c.server.workers = AutoOrNumberIn(v, w, 1, 256);
+        }},
     ServeSetting{{"report-workers", "2"},
                  "threads that compute year reports, apart from the workers (1-64)",
                  [](const std::string& v, What w, Into& c) {
@@ -81,7 +82,8 @@ const std::array kServeSettings{
                        static_cast<std::size_t>(WholeNumberIn(v, w, 1, 100'000));
                  }},
     ServeSetting{{"max-connections", "auto"},
-                 "open connections at most (1-1000000; auto: the open-file limit less 64)",
+                 "open connections at most (1-1000000; auto: the open-file limit less the "
+                 "database's and 64)",
                  [](const std::string& v, What w, Into& c) {
                    c.server.max_connections =
                        static_cast<std::size_t>(AutoOrNumberIn(v, w, 1, 1'000'000));

@@ -28,7 +28,7 @@ const std::vector<CommandHelp>& Commands() {
       {"version", R"(--version | version)",
        R"(        the version of casus and the schema version it brings databases to)"},
       {"serve",
-       R"(serve [--config PATH] --db PATH [--listen HOST:PORT] [--threads N] [--workers N|auto]
+       R"(serve [--config PATH] --db PATH [--listen HOST:PORT] [--threads N|auto] [--workers N|auto]
         [--report-workers N] [--max-pending-requests N] [--max-pending-reports N]
         [--max-connections N|auto] [--header-timeout S] [--body-timeout S] [--idle-timeout S]
         [--stop-timeout S] [--header-limit BYTES] [--body-limit BYTES]

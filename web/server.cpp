@@ -22,6 +22,8 @@ namespace casus::web {
 
 namespace {
 
+int Cores() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
+
 // A handler that throws must not end its thread (std::terminate) nor leave the pool short:
 // log the exception and go on running.
 void RunContext(net::io_context& context) {
@@ -47,13 +49,19 @@ std::size_t ServerOptions::ConnectionCap() const {
     return 65536;
   }
   const auto soft = static_cast<std::size_t>(limit.rlim_cur);
-  return soft > kReservedDescriptors + kMinimum ? soft - kReservedDescriptors : kMinimum;
+  const std::size_t reserved =
+      kReservedDescriptors + kDescriptorsPerDatabaseConnection * DatabaseConnections();
+  return soft > reserved + kMinimum ? soft - reserved : kMinimum;
 }
 
+std::size_t ServerOptions::DatabaseConnections() const {
+  return static_cast<std::size_t>(WorkerCount() + report_workers) + 1;
+}
+
+int ServerOptions::ThreadCount() const { return threads > 0 ? threads : Cores(); }
+
 int ServerOptions::WorkerCount() const {
-  if (workers > 0) return workers;
-  const int cores = static_cast<int>(std::thread::hardware_concurrency());
-  return std::max(8, 4 * cores);
+  return workers > 0 ? workers : std::max(16, 16 * Cores());
 }
 
 // Members are destroyed in reverse order: the io_context (and with it any session it still
@@ -63,7 +71,7 @@ struct Server::Impl {
       : options(std::move(server_options)),
         router(services),
         registry(options.ConnectionCap()),
-        context(options.threads > 0 ? options.threads : 1),
+        context(options.ThreadCount()),
         pool(options.WorkerCount(), options.max_pending_requests),
         report_pool(options.report_workers, options.max_pending_reports) {}
 
@@ -101,7 +109,7 @@ unsigned short Server::Start() {
       WorkerLanes{impl_->pool, impl_->report_pool}, impl_->options, impl_->registry);
   impl_->port = impl_->listener->port();
   impl_->listener->Run();
-  const int thread_count = impl_->options.threads > 0 ? impl_->options.threads : 1;
+  const int thread_count = impl_->options.ThreadCount();
   try {
     for (int i = 0; i < thread_count; ++i) {
       impl_->threads.emplace_back([this] { RunContext(impl_->context); });
