@@ -194,6 +194,8 @@ int Serve(const CommandLine& line) {
       ServeConfigurationOf(ServeSettingsOf(line, Settings::ProcessEnvironment()));
   const std::string& log_format = configuration.log_format;
   web::ServerOptions options = configuration.server;
+  options.database_server = persistence::DatabaseLocation::Parse(configuration.db).dialect !=
+                            persistence::Dialect::kSqlite;
   domain::SystemClock oidc_clock;  // the App's comes later; checking the options comes first
   const std::unique_ptr<OidcSignIn> oidc = OidcOptions(configuration, oidc_clock);
   // Requests, errors and start and stop on stdout, one line each, in the chosen format.

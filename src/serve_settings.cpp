@@ -60,7 +60,8 @@ const std::array kServeSettings{
                  }},
     ServeSetting{
         {"workers", "auto"},
-        "threads that run requests on the database (1-256; auto: 16 per core, at least 16)",
+        "threads that run requests on the database (1-256; auto: 16 per core, at least 16; on "
+        "PostgreSQL 4 per core, at least 8)",
         [](const std::string& v, What w, Into& c) {
           c.server.workers = AutoOrNumberIn(v, w, 1, 256);
         }},

@@ -61,7 +61,8 @@ std::size_t ServerOptions::DatabaseConnections() const {
 int ServerOptions::ThreadCount() const { return threads > 0 ? threads : Cores(); }
 
 int ServerOptions::WorkerCount() const {
-  return workers > 0 ? workers : std::max(16, 16 * Cores());
+  if (workers > 0) return workers;
+  return database_server ? std::max(8, 4 * Cores()) : std::max(16, 16 * Cores());
 }
 
 // Members are destroyed in reverse order: the io_context (and with it any session it still

@@ -25,7 +25,10 @@ struct ServerOptions {
   // Threads that run the domain and the database for requests; 0: sixteen per core (at least
   // 16). They mostly wait for a commit they share with others, and the requests in flight are
   // what a group commit can gather: with 8 on 2 cores, 16 connections got 30% less through.
+  // On a database server (PostgreSQL) every worker holds one of its connections, which all
+  // instances share (max_connections, 100 by default): 0 stands for four per core (at least 8).
   int workers = 0;
+  bool database_server = false;
   // `workers`, or the default it stands for.
   int WorkerCount() const;
   // Requests queued or running on the workers at most; more are answered 503 at once.
