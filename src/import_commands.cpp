@@ -1,6 +1,7 @@
 // casus import ... and casus export ...: old spreadsheets in, a team's casussen out.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -139,22 +140,21 @@ int Export(const CommandLine& line) {
   // Written next to the target and renamed over it once complete: a failed export leaves no
   // half a file where a whole one is expected.
   const std::string partial = out + ".partial";
-  std::int64_t lines = -1;  // the header is not a casus
+  std::int64_t lines = 0;
   {
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);
     if (!file) throw std::runtime_error("cannot write " + partial);
-    domain::ExportCases(app.services.cases, request, [&](std::string_view text) {
-      file << text;
-      ++lines;
-    });
+    lines = domain::ExportCases(app.services.cases, request,
+                                [&](std::string_view text) { file << text; });
     if (!file.flush()) throw std::runtime_error("cannot write " + partial);
   }
   try {
-    // One row for the file, as for an import, with how many casussen it holds; before the
-    // file is in place, so that no export is there without its row.
+    // One row for the file, as for an import, with how many casussen it holds (an empty
+    // file counts as one read); before the file is in place, so that no export is there
+    // without its row.
     app.services.gate.Record(App::CommandLineActor(), domain::Action::kReadCase,
                              "cases/export/" + std::string(domain::Name(request.kind)), "ok",
-                             lines);
+                             std::max<std::int64_t>(lines, 1));
   } catch (...) {
     std::filesystem::remove(partial);
     throw;

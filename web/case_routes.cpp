@@ -104,7 +104,7 @@ Response ListCases(domain::GuardedCaseService& service, const domain::Actor& act
 }
 
 Response ExportCases(domain::GuardedCaseService& service, const domain::Actor& actor,
-                     const Request& request, std::string_view query) {
+                     const Request& request, std::string_view query, BodyStream* body_stream) {
   const QueryString parameters(query, {"kind", "from", "to", "delimiter"});
   domain::CaseExportRequest export_request;
   export_request.kind =
@@ -116,9 +116,14 @@ Response ExportCases(domain::GuardedCaseService& service, const domain::Actor& a
   const std::string delimiter = parameters.Get("delimiter").value_or(",");
   if (delimiter != "," && delimiter != ";") ThrowMalformed("query parameter 'delimiter' is , or ;");
   export_request.separator = delimiter[0];
+  // Audited, with the count, before the first piece is read.
+  auto cursor = std::make_shared<domain::CaseExportCursor>(service.Export(actor, export_request));
   std::string file;
-  service.Export(actor, export_request, kMaxExportCases,
-                 [&file](std::string_view text) { file += text; });
+  if (body_stream != nullptr) {
+    *body_stream = [cursor] { return cursor->Next(); };
+  } else {
+    while (const auto piece = cursor->Next()) file += *piece;
+  }
   Response response =
       BodyResponse(request, http::status::ok, "text/csv; charset=utf-8", std::move(file));
   response.set(http::field::content_disposition, R"(attachment; filename="casussen.csv")");

@@ -7,6 +7,7 @@
 #include "domain/access/actor.hpp"
 #include "domain/access/guarded_services.hpp"
 #include "web/http.hpp"
+#include "web/request_context.hpp"
 
 namespace casus::web {
 
@@ -24,12 +25,11 @@ Response ListCases(domain::GuardedCaseService& service, const domain::Actor& act
                    const Request& request, std::string_view query);
 
 // GET /api/v1/cases/export?kind=&from=&to=&delimiter= -> 200 text/csv: the file `casus
-// import` reads (domain::ExportCases) of the caller's team's casussen; kind defaults to the
-// team's. The response holds the whole file, so it is bounded: at most kMaxExportCases
-// casussen (else 422 asking for a shorter period; `casus export cases` has no bound).
-inline constexpr std::int64_t kMaxExportCases = 50'000;
+// import` reads (domain::CaseExportCursor) of the caller's team's casussen; kind defaults to
+// the team's. With `body_stream` the response is the header only and the file follows from the
+// stream a page at a time, however many casussen there are; without, the body holds it whole.
 Response ExportCases(domain::GuardedCaseService& service, const domain::Actor& actor,
-                     const Request& request, std::string_view query);
+                     const Request& request, std::string_view query, BodyStream* body_stream);
 
 // GET /api/v1/cases/{id} -> 200 with ETag.
 Response GetCase(domain::GuardedCaseService& service, const domain::Actor& actor,

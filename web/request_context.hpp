@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,11 +23,20 @@ struct RequestContext {
   std::string Instance(std::string_view path) const;
 };
 
-// What the Router learned about a request, for the access log.
+// The rest of a response's body, made a piece at a time once its header is sent (chunked):
+// each call gives the next piece, nullopt at the end. Called on a request worker, one call at
+// a time, so it may read the database; throws when it cannot go on, and the response is then
+// cut short (no last chunk), so that the client knows it is incomplete.
+using BodyStream = std::function<std::optional<std::string>()>;
+
+// What the Router learned about a request, for the access log; and, where the caller can send
+// a body piece by piece (a Session), the piece maker of a response too large to hold.
 struct RequestTrace {
   std::string route = "-";  // the matched route's pattern ("/api/v1/cases/{id}"); "-" for none
   std::size_t route_index = static_cast<std::size_t>(-1);  // in RouteTable(); -1 for none
-  std::string who = "-";  // the token or person name, once authenticated; "-" before
+  std::string who = "-";   // the token or person name, once authenticated; "-" before
+  bool streams = false;    // set by the caller: it sends `body_stream` after the response
+  BodyStream body_stream;  // set by a handler, only when `streams`: the body follows from it
 };
 
 // Whether `id` may be taken over from a client's X-Request-Id: 1 to 128 characters, each a

@@ -70,7 +70,7 @@ constexpr Route kRoutes[] = {
     {{verb::get, "/api/v1/cases/export", Action::kReadCase},
      Query::kAllowed,
      [](const RouteCall& c) {
-       return ExportCases(c.services.cases, c.actor(), c.request, c.query);
+       return ExportCases(c.services.cases, c.actor(), c.request, c.query, c.body_stream);
      }},
     {{verb::get, "/api/v1/cases/{id}", Action::kReadCase},
      Query::kRefused,

@@ -8,6 +8,7 @@
 #include "web/api_services.hpp"
 #include "web/http.hpp"
 #include "web/lane.hpp"
+#include "web/request_context.hpp"
 #include "web/router.hpp"
 
 namespace casus::web {
@@ -21,6 +22,9 @@ struct RouteCall {
   const ApiServices& services;
   const domain::Actor* caller;  // who is asking; nullptr on an open route
   std::string_view client;      // the peer's IP address
+  // Where a handler may leave a large body's piece maker instead of the body (the response
+  // then carries the header only); nullptr when the caller needs the whole body at once.
+  BodyStream* body_stream = nullptr;
 
   const domain::Actor& actor() const {
     if (caller == nullptr) throw std::logic_error("an open route asked who is calling");

@@ -247,8 +247,9 @@ Response Router::Dispatch(const Request& request, const RequestContext& context,
       if (route.query == Query::kRefused) {
         [[maybe_unused]] const QueryString none(target.query, {});
       }
-      return route.handler(
-          {request, match.params, target.query, services_, actor ? &*actor : nullptr, client});
+      return route.handler({request, match.params, target.query, services_,
+                            actor ? &*actor : nullptr, client,
+                            trace.streams ? &trace.body_stream : nullptr});
     } catch (domain::DomainError& error) {
       if (!error.audited() && error.code() != domain::ErrorCode::kUnavailable) {
         audit_refusal(domain::AccessGate::ResultOf(error));

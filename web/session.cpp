@@ -26,6 +26,8 @@ constexpr std::size_t kFirstReadBytes = 4096;
 // the kernel send a reset, which can destroy the refusal before the client has read it.
 constexpr std::chrono::seconds kLingerTimeout{2};
 constexpr std::size_t kMaxLingerBytes = 8 * 1024 * 1024;
+// How long a streamed body waits before asking again for a worker to make its next piece.
+constexpr std::chrono::milliseconds kPieceRetryDelay{10};
 
 bool IsParseError(beast::error_code error) {
   return error.category() == http::make_error_code(http::error::bad_target).category();
@@ -308,6 +310,7 @@ void Session::HandleRequest() {
   // Per request: a proxy may forward the requests of many clients over one connection.
   context_ = {ClientOf(options_.trusted_proxies, peer_, *request), RequestIdOf(*request)};
   trace_ = {};
+  trace_.streams = request->version() >= 11;  // chunked needs HTTP/1.1
   method_ = std::string(ToStd(request->method_string()));
   started_ = Clock::now();
   if (options_.metrics != nullptr) options_.metrics->RequestStarted();
@@ -357,11 +360,15 @@ void Session::RespondBusy(const Request& request) {
 
 void Session::Respond(Response response) {
   if (registry_.stopping()) response.keep_alive(false);
+  if (trace_.body_stream && response.result() == http::status::ok) {
+    return WriteStreamed(std::move(response));
+  }
   Write(std::move(response));
 }
 
 void Session::Write(Response response) {
   phase_ = Phase::kWriting;
+  streamed_bytes_ = 0;
   response_ = std::move(response);
   stream_.expires_after(options_.body_timeout);
   http::async_write(stream_, response_,
@@ -377,6 +384,94 @@ void Session::OnWrite(beast::error_code error, std::size_t) {
   WaitForRequest();
 }
 
+void Session::WriteStreamed(Response head) {
+  phase_ = Phase::kWriting;
+  streamed_bytes_ = 0;
+  body_stream_ = std::move(trace_.body_stream);
+  trace_.body_stream = nullptr;
+  // What the access log, the metrics and keep-alive read; the body goes out in chunks.
+  response_ = Response{head.result(), head.version()};
+  response_.keep_alive(head.keep_alive());
+  response_.chunked(true);  // so that need_eof() follows keep-alive, as for the head sent
+  stream_head_.emplace(std::move(head.base()));
+  stream_head_->erase(http::field::content_length);
+  stream_head_->chunked(true);
+  stream_serializer_.emplace(*stream_head_);
+  stream_.expires_after(options_.body_timeout);
+  http::async_write_header(stream_, *stream_serializer_,
+                           beast::bind_front_handler(&Session::OnStreamHead, shared_from_this()));
+}
+
+void Session::OnStreamHead(beast::error_code error, std::size_t) {
+  if (error) {
+    RecordRequest();
+    return Fail(error, "write response");
+  }
+  MakeNextPiece();
+}
+
+void Session::MakeNextPiece() {
+  // The piece may read the database: on a worker, and back on this session's strand.
+  const bool posted = lanes_.requests.TryPost([self = shared_from_this()] {
+    std::optional<std::string> piece;
+    bool failed = false;
+    try {
+      piece = self->body_stream_();
+    } catch (const std::exception& error) {
+      failed = true;
+      Log::Event("error", "request",
+                 "response cut short (request " + self->context_.request_id + "): " + error.what());
+    } catch (...) {
+      failed = true;
+      Log::Event("error", "request",
+                 "response cut short (request " + self->context_.request_id + ")");
+    }
+    net::post(self->stream_.get_executor(), [self, piece = std::move(piece), failed]() mutable {
+      self->OnPiece(std::move(piece), failed);
+    });
+  });
+  if (posted) return;
+  // Every worker is taken: try again in a moment rather than read the database here.
+  auto retry = std::make_shared<net::steady_timer>(stream_.get_executor(), kPieceRetryDelay);
+  retry->async_wait(
+      [self = shared_from_this(), retry](beast::error_code) { self->MakeNextPiece(); });
+}
+
+void Session::OnPiece(std::optional<std::string> piece, bool failed) {
+  if (failed) {
+    // No last chunk: the client sees the body end before its end, never a truncated file
+    // that looks whole.
+    RecordRequest();
+    return Close(/*linger=*/false);
+  }
+  stream_.expires_after(options_.body_timeout);
+  if (!piece) {
+    return net::async_write(stream_, http::make_chunk_last(),
+                            beast::bind_front_handler(&Session::OnStreamEnd, shared_from_this()));
+  }
+  if (piece->empty()) return MakeNextPiece();  // an empty chunk would end the body
+  piece_ = std::move(*piece);
+  streamed_bytes_ += piece_.size();
+  net::async_write(stream_, http::make_chunk(net::buffer(piece_)),
+                   beast::bind_front_handler(&Session::OnPieceWritten, shared_from_this()));
+}
+
+void Session::OnPieceWritten(beast::error_code error, std::size_t) {
+  if (error) {
+    RecordRequest();
+    return Fail(error, "write response");
+  }
+  MakeNextPiece();
+}
+
+void Session::OnStreamEnd(beast::error_code error, std::size_t bytes) {
+  stream_serializer_.reset();
+  stream_head_.reset();
+  body_stream_ = nullptr;
+  piece_ = {};
+  OnWrite(error, bytes);
+}
+
 void Session::RecordRequest() {
   const std::chrono::duration<double> took = Clock::now() - started_;
   if (options_.metrics != nullptr) {
@@ -385,7 +480,8 @@ void Session::RecordRequest() {
   }
   if (!options_.access_log) return;
   Log::Request({context_.request_id, method_, trace_.route, response_.result_int(),
-                took.count() * 1000, response_.body().size(), trace_.who, context_.client});
+                took.count() * 1000, response_.body().size() + streamed_bytes_, trace_.who,
+                context_.client});
 }
 
 void Session::Close(bool linger) {

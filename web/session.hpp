@@ -113,6 +113,15 @@ class Session : public std::enable_shared_from_this<Session> {
   void RecordRequest();
   void Write(Response response);
   void OnWrite(beast::error_code error, std::size_t bytes);
+  // Sends `head` chunked, then the pieces of the body stream its handler left (trace_), each
+  // made on a request worker and written before the next is made: the body is never held
+  // whole, and a slow reader holds up only its own stream.
+  void WriteStreamed(Response head);
+  void OnStreamHead(beast::error_code error, std::size_t bytes);
+  void MakeNextPiece();
+  void OnPiece(std::optional<std::string> piece, bool failed);
+  void OnPieceWritten(beast::error_code error, std::size_t bytes);
+  void OnStreamEnd(beast::error_code error, std::size_t bytes);
   void Close(bool linger);
   void Drain();
   void OnDrain(beast::error_code error, std::size_t bytes);
@@ -126,6 +135,13 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::empty_body> continue_;
   Response response_;
+  // While a streamed body is sent (WriteStreamed): its header and serializer, what makes its
+  // pieces, the piece being written, and the bytes sent, for the access log.
+  std::optional<http::response<http::empty_body>> stream_head_;
+  std::optional<http::response_serializer<http::empty_body>> stream_serializer_;
+  BodyStream body_stream_;
+  std::string piece_;
+  std::size_t streamed_bytes_ = 0;
   // The request being handled: its id and client, what the Router learned of it, and when
   // it was read, for the access log; set when a request is read (or refused unread).
   RequestContext context_;

@@ -78,6 +78,30 @@ class AccessGate {
   template <typename UseCase, typename NameCreated>
   auto RunNaming(const Actor& actor, Action action, const std::string& object, UseCase&& use_case,
                  NameCreated&& created_object) -> decltype(use_case()) {
+    return RunRecording(actor, action, object, std::forward<UseCase>(use_case),
+                        std::forward<NameCreated>(created_object),
+                        [](const auto&...) { return std::int64_t{1}; });
+  }
+
+  // Run for a use case that shows many items at once (an export): its "ok" row's count is
+  // `count_of(result)`.
+  template <typename UseCase, typename CountOf>
+  auto RunCounting(const Actor& actor, Action action, const std::string& object, UseCase&& use_case,
+                   CountOf&& count_of) -> decltype(use_case()) {
+    return RunRecording(
+        actor, action, object, std::forward<UseCase>(use_case),
+        [&object](const auto&...) { return object; }, std::forward<CountOf>(count_of));
+  }
+
+  // Throws DomainError::Hidden unless the actor's team works on casussen of `kind`.
+  static void RequireTeam(const Actor& actor, Action action, CaseKind kind,
+                          const std::string& missing_message);
+
+ private:
+  template <typename UseCase, typename NameCreated, typename CountOf>
+  auto RunRecording(const Actor& actor, Action action, const std::string& object,
+                    UseCase&& use_case, NameCreated&& created_object, CountOf&& count_of)
+      -> decltype(use_case()) {
     RequireAllowed(actor, action, object);
     using Result = decltype(use_case());
     constexpr bool kVoid = std::is_void_v<Result>;
@@ -92,9 +116,9 @@ class AccessGate {
     };
     const auto record_ok = [&] {
       if constexpr (kVoid) {
-        Record(actor, action, created_object(), "ok");
+        Record(actor, action, created_object(), "ok", count_of());
       } else {
-        Record(actor, action, created_object(*result), "ok");
+        Record(actor, action, created_object(*result), "ok", count_of(*result));
       }
     };
     try {
@@ -119,11 +143,6 @@ class AccessGate {
     if constexpr (!kVoid) return std::move(*result);
   }
 
-  // Throws DomainError::Hidden unless the actor's team works on casussen of `kind`.
-  static void RequireTeam(const Actor& actor, Action action, CaseKind kind,
-                          const std::string& missing_message);
-
- private:
   // Appends `rows` in one unit; when that fails they go back to the tally for the next try.
   void WriteRefusals(std::vector<AuditEvent> rows);
 

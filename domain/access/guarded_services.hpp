@@ -48,12 +48,11 @@ class GuardedCaseService {
   // read_case to read them (personal data, so every read is on the record).
   CaseNote AddNote(const Actor& actor, CaseId id, const std::string& text);
   NotePage Notes(const Actor& actor, CaseId id, std::optional<NoteId> after, int limit);
-  // The export file (ExportCases) of the caller's team's casussen, audited as read_case on
-  // cases/export: request.kind must be the caller's team's (else kForbidden: a woonoverlast
-  // token exports woonoverlast only), and the request must hold at most `max_cases` casussen
-  // (else kInvalid asking for a shorter period: the caller holds the file in memory).
-  void Export(const Actor& actor, const CaseExportRequest& request, std::int64_t max_cases,
-              const std::function<void(std::string_view)>& write);
+  // The export file of the caller's team's casussen, to be read piece by piece: request.kind
+  // must be the caller's team's (else kForbidden: a woonoverlast token exports woonoverlast
+  // only). Audited as read_case on cases/export, with the number of casussen the request
+  // covers now as the row's count, before any piece of the file is read.
+  CaseExportCursor Export(const Actor& actor, const CaseExportRequest& request);
 
  private:
   CaseService& cases_;

@@ -94,23 +94,38 @@ void CheckExportRequest(const CaseExportRequest& request) {
   }
 }
 
-void ExportCases(CaseService& cases, const CaseExportRequest& request,
-                 const std::function<void(std::string_view)>& write) {
+CaseExportCursor::CaseExportCursor(CaseService& cases, const CaseExportRequest& request)
+    : cases_(cases), separator_(request.separator) {
   CheckExportRequest(request);
-  write(CaseExportHeader(request.separator));
-  CaseFilter filter;
-  filter.kind = request.kind;
-  filter.reported_from = request.from;
-  filter.reported_to = request.to;
-  filter.limit = CaseService::kMaxPageSize;
-  while (true) {
-    const CasePage page = cases.List(filter);
-    for (const Casus& casus : page.items) {
-      write(CaseExportLine(casus, cases.History(casus.id), request.separator));
-    }
-    if (!page.next) return;
-    filter.after = page.next;
+  filter_.kind = request.kind;
+  filter_.reported_from = request.from;
+  filter_.reported_to = request.to;
+  filter_.limit = CaseService::kMaxPageSize;
+}
+
+std::optional<std::string> CaseExportCursor::Next() {
+  if (!header_given_) {
+    header_given_ = true;
+    return CaseExportHeader(separator_);
   }
+  if (done_) return std::nullopt;
+  const CasePage page = cases_.List(filter_);
+  done_ = !page.next;
+  filter_.after = page.next;
+  if (page.items.empty()) return std::nullopt;
+  std::string piece;
+  for (const Casus& casus : page.items) {
+    piece += CaseExportLine(casus, cases_.History(casus.id), separator_);
+  }
+  casussen_ += static_cast<std::int64_t>(page.items.size());
+  return piece;
+}
+
+std::int64_t ExportCases(CaseService& cases, const CaseExportRequest& request,
+                         const std::function<void(std::string_view)>& write) {
+  CaseExportCursor cursor(cases, request);
+  while (const auto piece = cursor.Next()) write(*piece);
+  return cursor.casussen();
 }
 
 }  // namespace casus::domain

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -37,11 +38,36 @@ struct CaseExportRequest {
 // DomainError(kInvalid) for a kind other than woonoverlast (the only kind import reads).
 void CheckExportRequest(const CaseExportRequest& request);
 
-// Writes the export file through `write`, the header first, then one line per casus in id
-// order, a page of CaseService::kMaxPageSize casussen at a time: memory stays bounded by a
-// page however many casussen there are. Throws as CheckExportRequest, and whatever the service
-// or `write` throws (the lines written before stay written).
-void ExportCases(CaseService& cases, const CaseExportRequest& request,
-                 const std::function<void(std::string_view)>& write);
+// The export file a piece at a time: the header, then one line per casus in id order, a page of
+// CaseService::kMaxPageSize casussen per piece, so that memory stays bounded by a page however
+// many casussen there are, and a server can send each piece before it reads the next. Pages
+// follow the id (keyset): a casus registered meanwhile is in the file when its id comes after
+// the page being read. Not thread-safe; `cases` must outlive it.
+class CaseExportCursor {
+ public:
+  // Throws as CheckExportRequest.
+  CaseExportCursor(CaseService& cases, const CaseExportRequest& request);
+
+  // The next piece of the file; nullopt once all of it was given. Throws whatever the service
+  // throws (the pieces given before stay given).
+  std::optional<std::string> Next();
+
+  // The casussen in the pieces given so far.
+  std::int64_t casussen() const { return casussen_; }
+
+ private:
+  CaseService& cases_;
+  const char separator_;
+  CaseFilter filter_;
+  bool header_given_ = false;
+  bool done_ = false;
+  std::int64_t casussen_ = 0;
+};
+
+// Writes the whole export file through `write`, piece by piece (CaseExportCursor); returns the
+// number of casussen in it. Throws as CheckExportRequest, and whatever the service or `write`
+// throws (the lines written before stay written).
+std::int64_t ExportCases(CaseService& cases, const CaseExportRequest& request,
+                         const std::function<void(std::string_view)>& write);
 
 }  // namespace casus::domain

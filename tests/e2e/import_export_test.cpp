@@ -12,6 +12,8 @@
 #include <catch2/catch.hpp>
 
 #include "casus_command.hpp"
+#include "http_client.hpp"
+#include "serve_process.hpp"
 #include "temp_path.hpp"
 
 namespace casus::e2e {
@@ -66,8 +68,9 @@ const std::string kSpreadsheet =
     "Seghwaert;huur;2024-05-01;overig;Verkeerd woningtype;gemeld;;OUD-5\r\n"
     "Noordhove;koop;2024-06-01;vervuiling;Ontkracht;ontkracht;01-07-2024;OUD-6\r\n";
 
-TEST_CASE("casus import of a semicolon file with a BOM and bad rows imports nothing and lists the rows",
-          "[e2e][import]") {
+TEST_CASE(
+    "casus import of a semicolon file with a BOM and bad rows imports nothing and lists the rows",
+    "[e2e][import]") {
   TempDatabaseLocation db;
   TempFile file("bad.csv");
   file.Write(kSpreadsheet);
@@ -175,6 +178,56 @@ TEST_CASE("casus export, imported into a fresh database, gives the same casussen
               .exit_code == 0);
   const std::string in_period = TempFile::Read(period.path());
   CHECK(in_period.find(",2023-") == std::string::npos);
+  // A period without casussen: the header alone, and the read still on the record.
+  TempFile empty("empty.csv");
+  const CommandRun nothing =
+      RunCasus("", "export cases --db '" + source.path() +
+                       "' --kind woonoverlast --from 2100-01-01 --delimiter ';' --out '" +
+                       empty.path() + "'");
+  INFO(nothing.out);
+  CHECK(nothing.exit_code == 0);
+  CHECK(TempFile::Read(empty.path()) == file.substr(0, file.find("\r\n") + 2));
+}
+
+TEST_CASE("GET /api/v1/cases/export streams every casus in chunks, the file casus export writes",
+          "[e2e][export]") {
+  TempDatabaseLocation db;
+  // Enough woonoverlast casussen for three pages of the export (500 each).
+  REQUIRE(RunCasus("", "seed-synthetic --db '" + db.path() + "' --cases 1400 --seed 7").exit_code ==
+          0);
+  const long long woonoverlast =
+      Scalar(db.path(), "SELECT COUNT(*) FROM cases WHERE kind = 'woonoverlast'");
+  REQUIRE(woonoverlast > 1000);
+  const std::string token = CreateToken(db.path(), "exporter", "woonoverlast");
+  TempFile exported("streamed.csv");
+  REQUIRE(RunCasus("", "export cases --db '" + db.path() +
+                           "' --kind woonoverlast --delimiter ';' --out '" + exported.path() + "'")
+              .exit_code == 0);
+
+  ServeProcess serve(db.path());
+  HttpClient client(serve.port, token, std::chrono::seconds(30));
+  const Response response = client.Get("/api/v1/cases/export?delimiter=%3B");
+  REQUIRE(response.result() == http::status::ok);
+  // Sent a page at a time as it is read, never held whole: chunked, without a length.
+  CHECK(response[http::field::transfer_encoding] == "chunked");
+  CHECK(response.count(http::field::content_length) == 0);
+  CHECK(response[http::field::content_type] == "text/csv; charset=utf-8");
+  CHECK(response.body() == TempFile::Read(exported.path()));
+  // HTTP/1.0 has no chunks: the whole file, with its length.
+  HttpClient old_client(serve.port, token, std::chrono::seconds(30));
+  old_client.WriteRaw("GET /api/v1/cases/export?delimiter=%3B HTTP/1.0\r\nAuthorization: Bearer " +
+                      token + "\r\n\r\n");
+  const Response whole = old_client.Read();
+  CHECK(whole.result() == http::status::ok);
+  CHECK(whole.count(http::field::content_length) == 1);
+  CHECK(whole.body() == response.body());
+  // The connection is kept for the next request: a period without casussen, the header alone.
+  const std::string header = response.body().substr(0, response.body().find("\r\n") + 2);
+  CHECK(client.Get("/api/v1/cases/export?from=2100-01-01&delimiter=%3B").body() == header);
+  // On the record before the first line went out, with how many casussen it holds.
+  CHECK(Scalar(db.path(),
+               "SELECT count FROM audit_log WHERE action = 'read_case' AND "
+               "object = 'cases/export' AND result = 'ok' ORDER BY id LIMIT 1") == woonoverlast);
 }
 
 TEST_CASE("casus import signals receives the good rows, dismisses the dismissed, and only once",
