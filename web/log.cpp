@@ -83,8 +83,8 @@ void FlushPending(Sink& sink, bool wait) {
 }
 
 // Request lines wait (a write per request would cost the server a system call each under
-// load) until Flush, which `serve` calls every second; events, rarer and more urgent, are
-// written through unless a flush is under way.
+// load) until a flush, every second by serve's LogWriter; events, rarer and more urgent, wake
+// the LogWriter, or without one are written through unless a flush is under way.
 void WriteLine(Sink& sink, const std::string& line, bool flush) {
   bool background = false;
   {
