@@ -41,6 +41,10 @@ void StoreImport(const Actor& actor, AccessGate& gate, UnitOfWork& units, const 
       const std::size_t end = std::min(accepted, start + kImportBatchSize);
       units.Run([&] {
         for (std::size_t i = start; i < end; ++i) store(i);
+        // The last batch commits with the import's row: a file of one batch is stored with its
+        // audit row or not at all, and no import is whole without its row.
+        if (end == accepted)
+          gate.Record(actor, Action::kImportData, object, "ok", summary.imported);
       });
       written = static_cast<std::int64_t>(end);
       summary.written = true;
@@ -54,7 +58,6 @@ void StoreImport(const Actor& actor, AccessGate& gate, UnitOfWork& units, const 
     gate.Record(actor, Action::kImportData, object, "error", std::max<std::int64_t>(written, 1));
     throw;
   }
-  gate.Record(actor, Action::kImportData, object, "ok", summary.imported);
 }
 
 }  // namespace casus::domain

@@ -58,11 +58,12 @@ inline constexpr std::size_t kImportBatchSize = 500;
 // The end every import shares, once its rows are checked (summary.problems) and `accepted` of
 // them passed: all or nothing unless skip_invalid, nothing on a dry run, else `store(i)` for
 // i in 0..accepted, kImportBatchSize to a unit of work. Audited as one Action::kImportData row
-// on `object`: "ok" with the number stored as its count, "invalid" for an import refused for
-// its rows (none on a dry run), or the failure's result, with what was stored before it
-// (storage failing half way, not a rule: those were checked; the batches before stay, and
-// importing the file again with external_ref completes it). Sets summary.imported and
-// .written; rethrows what `store` or the unit throws.
+// on `object`: "ok" with the number stored as its count, in the last batch's unit so that it
+// commits with the last rows (a file of one batch is stored with its row or not at all);
+// "invalid" for an import refused for its rows (none on a dry run); or the failure's result,
+// with what was stored before it (storage failing half way, not a rule: those were checked;
+// the batches before stay, and importing the file again with external_ref completes it). Sets
+// summary.imported and .written; rethrows what `store` or the unit throws.
 void StoreImport(const Actor& actor, AccessGate& gate, UnitOfWork& units, const std::string& object,
                  const ImportOptions& options, std::size_t accepted,
                  const std::function<void(std::size_t)>& store, ImportSummary& summary,

@@ -198,3 +198,52 @@ TEST_CASE("Exported casussen import into an empty store as the same casussen and
   ExportCases(target.service, {.separator = ';'}, [&](std::string_view text) { again += text; });
   CHECK(again == file);
 }
+
+namespace {
+
+// Runs each unit as it comes, and notes how many audit rows there were once an outermost one
+// (what commits) was done; a unit run inside another is part of it.
+class RecordingUnitOfWork final : public UnitOfWork {
+ public:
+  explicit RecordingUnitOfWork(casus::testing::InMemoryAuditTrail& audit) : audit_(audit) {}
+  void Run(const std::function<void()>& work) override {
+    ++depth_;
+    work();
+    if (--depth_ == 0) rows_after_unit.push_back(audit_.Rows().size());
+  }
+  std::vector<std::size_t> rows_after_unit;
+
+ private:
+  casus::testing::InMemoryAuditTrail& audit_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("The import's audit row commits in the unit of its last batch", "[domain][import]") {
+  for (const int rows : {2, 500, 501, 1200}) {
+    casus::testing::InMemoryCaseRepository cases;
+    casus::testing::FixedDistrictRepository districts;
+    casus::testing::InMemoryAuditTrail audit;
+    FixedClock clock{Date(2025, 6, 30)};
+    CaseService service{cases, districts, clock};
+    RecordingUnitOfWork units(audit);
+    AccessGate gate{audit, units, clock};
+    CaseImporter importer{service, cases, units, gate, clock};
+    std::string file = "wijk;woningtype;datum melding;categorie;omschrijving;status\n";
+    for (int i = 0; i < rows; ++i) {
+      file += "Centrum;koop;2024-03-01;geluid;Regel " + std::to_string(i) + ";gemeld\n";
+    }
+    const auto summary = importer.Import({"cli:test", Role::kBeheerder, "cli"}, file, {});
+    INFO(rows << " rows");
+    CHECK(summary.imported == rows);
+    // One unit per batch of 500; no row until the last, whose unit holds the one row.
+    const std::size_t batches = (static_cast<std::size_t>(rows) + 499) / 500;
+    REQUIRE(units.rows_after_unit.size() == batches);
+    for (std::size_t i = 0; i + 1 < batches; ++i) CHECK(units.rows_after_unit[i] == 0);
+    CHECK(units.rows_after_unit.back() == 1);
+    REQUIRE(audit.Rows().size() == 1);
+    CHECK(audit.Rows()[0].event.result == "ok");
+    CHECK(audit.Rows()[0].event.count == rows);
+  }
+}
