@@ -40,11 +40,18 @@ void StoreImport(const Actor& actor, AccessGate& gate, UnitOfWork& units, const 
     for (std::size_t start = 0; start < accepted; start += kImportBatchSize) {
       const std::size_t end = std::min(accepted, start + kImportBatchSize);
       units.Run([&] {
+        // An import of several batches is on the record from its first commit on, "started"
+        // with the rows it is to store: one stopped half way (a crash) leaves no casus without
+        // a row before it.
+        if (start == 0 && end < accepted) {
+          gate.Record(actor, Action::kImportData, object, "started", summary.imported);
+        }
         for (std::size_t i = start; i < end; ++i) store(i);
         // The last batch commits with the import's row: a file of one batch is stored with its
         // audit row or not at all, and no import is whole without its row.
-        if (end == accepted)
+        if (end == accepted) {
           gate.Record(actor, Action::kImportData, object, "ok", summary.imported);
+        }
       });
       written = static_cast<std::int64_t>(end);
       summary.written = true;

@@ -62,8 +62,10 @@ inline constexpr std::size_t kImportBatchSize = 500;
 // commits with the last rows (a file of one batch is stored with its row or not at all);
 // "invalid" for an import refused for its rows (none on a dry run); or the failure's result,
 // with what was stored before it (storage failing half way, not a rule: those were checked;
-// the batches before stay, and importing the file again with external_ref completes it). Sets
-// summary.imported and .written; rethrows what `store` or the unit throws.
+// the batches before stay, and importing the file again with external_ref completes it). An
+// import of more than one batch also has a "started" row, with the number it is to store, in
+// its first batch's unit, so that a crash half way leaves no stored row without an audit row
+// before it. Sets summary.imported and .written; rethrows what `store` or the unit throws.
 void StoreImport(const Actor& actor, AccessGate& gate, UnitOfWork& units, const std::string& object,
                  const ImportOptions& options, std::size_t accepted,
                  const std::function<void(std::size_t)>& store, ImportSummary& summary,

@@ -120,7 +120,8 @@ const std::vector<CommandHelp>& Commands() {
         datum afgerond, historie, external_ref) through the domain rules; refused rows go to
         the error file (default FILE.csv.errors.csv: line,column,reason) and then nothing is
         imported, unless --skip-invalid; --dry-run checks and changes nothing; rows whose
-        external_ref is stored already are left alone; audited as one import_data row;
+        external_ref is stored already are left alone; audited as one import_data row
+        (beyond 500 rows, a `started` row first, so that each batch has a row before it);
         signals: datum ontvangst, bron, thema, omschrijving, wijk, status (open|dismissed),
         datum beoordeling, reden, external_ref)"},
       {"export",
