@@ -230,6 +230,33 @@ TEST_CASE("GET /api/v1/cases/export streams every casus in chunks, the file casu
                "object = 'cases/export' AND result = 'ok' ORDER BY id LIMIT 1") == woonoverlast);
 }
 
+TEST_CASE("An export the database fails half way ends without its last chunk, and serve goes on",
+          "[e2e][export]") {
+  // A stored date no reader accepts, which only SQLite lets one write: the backend does not
+  // matter to the session that streams.
+  if (persistence::testing::TestsOnPostgres()) return;
+  TempDatabaseLocation db;
+  REQUIRE(RunCasus("", "seed-synthetic --db '" + db.path() + "' --cases 300 --seed 7").exit_code ==
+          0);
+  const std::string token = CreateToken(db.path(), "exporter", "woonoverlast");
+  // The last woonoverlast casus unreadable: counting them works (the read is audited and the
+  // header line goes out), reading the page that holds it fails.
+  Scalar(db.path(),
+         "UPDATE cases SET reported_on = '2024-13-45' WHERE id = "
+         "(SELECT MAX(id) FROM cases WHERE kind = 'woonoverlast') RETURNING id");
+  ServeProcess serve(db.path());
+  HttpClient client(serve.port, token, std::chrono::seconds(10));
+  client.WriteRaw("GET /api/v1/cases/export HTTP/1.1\r\nHost: casus\r\nAuthorization: Bearer " +
+                  token + "\r\n\r\n");
+  // A 200 whose chunked body ends before its last chunk: never a short file that looks whole.
+  CHECK_THROWS_WITH(client.Read(), Catch::Contains("partial message"));
+  HttpClient health(serve.port, {}, std::chrono::seconds(5));
+  CHECK(health.Get("/healthz").result() == http::status::ok);
+  CHECK(Scalar(db.path(),
+               "SELECT COUNT(*) FROM audit_log WHERE action = 'read_case' AND "
+               "object = 'cases/export' AND result = 'ok'") == 1);
+}
+
 TEST_CASE("casus import signals receives the good rows, dismisses the dismissed, and only once",
           "[e2e][import][signals]") {
   TempDatabaseLocation db;
