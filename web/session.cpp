@@ -398,11 +398,12 @@ void Session::WriteStreamed(Response head) {
   stream_head_->chunked(true);
   stream_serializer_.emplace(*stream_head_);
   stream_.expires_after(options_.body_timeout);
-  http::async_write_header(stream_, *stream_serializer_,
-                           beast::bind_front_handler(&Session::OnStreamHead, shared_from_this()));
+  http::async_write_header(
+      stream_, *stream_serializer_,
+      beast::bind_front_handler(&Session::OnStreamPartWritten, shared_from_this()));
 }
 
-void Session::OnStreamHead(beast::error_code error, std::size_t) {
+void Session::OnStreamPartWritten(beast::error_code error, std::size_t) {
   if (error) {
     RecordRequest();
     return Fail(error, "write response");
@@ -453,15 +454,7 @@ void Session::OnPiece(std::optional<std::string> piece, bool failed) {
   piece_ = std::move(*piece);
   streamed_bytes_ += piece_.size();
   net::async_write(stream_, http::make_chunk(net::buffer(piece_)),
-                   beast::bind_front_handler(&Session::OnPieceWritten, shared_from_this()));
-}
-
-void Session::OnPieceWritten(beast::error_code error, std::size_t) {
-  if (error) {
-    RecordRequest();
-    return Fail(error, "write response");
-  }
-  MakeNextPiece();
+                   beast::bind_front_handler(&Session::OnStreamPartWritten, shared_from_this()));
 }
 
 void Session::OnStreamEnd(beast::error_code error, std::size_t bytes) {

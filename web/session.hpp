@@ -117,10 +117,10 @@ class Session : public std::enable_shared_from_this<Session> {
   // made on a request worker and written before the next is made: the body is never held
   // whole, and a slow reader holds up only its own stream.
   void WriteStreamed(Response head);
-  void OnStreamHead(beast::error_code error, std::size_t bytes);
+  // The head or a piece is written: the next piece, or the end of a failed write.
+  void OnStreamPartWritten(beast::error_code error, std::size_t bytes);
   void MakeNextPiece();
   void OnPiece(std::optional<std::string> piece, bool failed);
-  void OnPieceWritten(beast::error_code error, std::size_t bytes);
   void OnStreamEnd(beast::error_code error, std::size_t bytes);
   void Close(bool linger);
   void Drain();

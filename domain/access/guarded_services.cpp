@@ -11,17 +11,23 @@ namespace {
 std::string CaseObject(CaseId id) { return "cases/" + std::to_string(id); }
 std::string NoCase(CaseId id) { return "no case " + std::to_string(id); }
 
+// Throws DomainError(kForbidden) unless `kind` is the actor's team's: a woonoverlast token
+// registers and exports woonoverlast casussen only. `what`: "register", "export".
+void RequireOwnKind(const Actor& actor, CaseKind kind, const std::string& what) {
+  if (AccessPolicy::TeamKind(actor.role) != kind) {
+    throw DomainError(ErrorCode::kForbidden, "the role " + std::string(Name(actor.role)) +
+                                                 " may not " + what + " " +
+                                                 std::string(Name(kind)) + " casussen");
+  }
+}
+
 }  // namespace
 
 Casus GuardedCaseService::Register(const Actor& actor, const NewCase& request) {
   return gate_.RunNaming(
       actor, Action::kWriteCase, "cases",
       [&] {
-        if (AccessPolicy::TeamKind(actor.role) != request.kind) {
-          throw DomainError(ErrorCode::kForbidden,
-                            "the role " + std::string(Name(actor.role)) + " may not register " +
-                                std::string(Name(request.kind)) + " casussen");
-        }
+        RequireOwnKind(actor, request.kind, "register");
         return cases_.Register(request);
       },
       [](const Casus& created) { return CaseObject(created.id); });
@@ -54,11 +60,7 @@ CaseExportCursor GuardedCaseService::Export(const Actor& actor, const CaseExport
   return gate_.RunCounting(
       actor, Action::kReadCase, "cases/export",
       [&] {
-        if (AccessPolicy::TeamKind(actor.role) != request.kind) {
-          throw DomainError(ErrorCode::kForbidden,
-                            "the role " + std::string(Name(actor.role)) + " may not export " +
-                                std::string(Name(request.kind)) + " casussen");
-        }
+        RequireOwnKind(actor, request.kind, "export");
         CaseExportCursor cursor(cases_, request);
         CaseFilter counted;
         counted.kind = request.kind;
