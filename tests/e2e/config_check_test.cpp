@@ -1,11 +1,7 @@
 // The settings of the real binary: `casus config check` shows where each came from and refuses
 // what serve refuses; `casus serve --config` runs on a config file alone.
 
-#include <filesystem>
-#include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -16,24 +12,6 @@
 namespace casus::e2e {
 namespace {
 
-// A config file with `text`, removed at the end of the test.
-class TempConfigFile {
- public:
-  explicit TempConfigFile(const std::string& text)
-      : path_((std::filesystem::temp_directory_path() /
-               ("casus-config-" + std::to_string(::getpid()) + "-" + std::to_string(++count_) +
-                ".conf"))
-                  .string()) {
-    std::ofstream(path_) << text;
-  }
-  ~TempConfigFile() { std::filesystem::remove(path_); }
-  const std::string& path() const { return path_; }
-
- private:
-  static inline int count_ = 0;
-  std::string path_;
-};
-
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -41,7 +19,7 @@ bool Has(const std::string& text, const std::string& part) {
 TEST_CASE(
     "casus config check prints each setting with the flag, variable or file line it came from",
     "[e2e][config]") {
-  const TempConfigFile file("# test\nlisten = 127.0.0.1:0\nthreads = 3\n");
+  const TempFile file("casus.conf", "# test\nlisten = 127.0.0.1:0\nthreads = 3\n");
   const CommandRun run = RunCasus("CASUS_THREADS=5 CASUS_DB=/tmp/none.db",
                                   "config check --config " + file.path() + " --log-format text");
   INFO(run.out);
@@ -56,7 +34,7 @@ TEST_CASE(
 
 TEST_CASE("casus config check refuses an unknown key and a value serve would refuse",
           "[e2e][config]") {
-  const TempConfigFile unknown("db = x.db\nmax-conections = 5\n");
+  const TempFile unknown("casus.conf", "db = x.db\nmax-conections = 5\n");
   const CommandRun typo = RunCasus("", "config check --config " + unknown.path());
   CHECK(typo.exit_code == 2);
   CHECK(Has(typo.out, unknown.path() + ":2: unknown key 'max-conections'"));
@@ -79,12 +57,13 @@ TEST_CASE("casus config check warns of a CASUS_ variable that is no setting", "[
 TEST_CASE("casus serve runs on a config file alone and refuses one with a key given twice",
           "[e2e][config]") {
   TempDatabaseLocation db;
-  const TempConfigFile good("db = " + db.path() + "\nlisten = 127.0.0.1:0\nheader-timeout = 5\n");
+  const TempFile good("casus.conf",
+                      "db = " + db.path() + "\nlisten = 127.0.0.1:0\nheader-timeout = 5\n");
   ServeProcess serve(CASUS_BINARY, {"serve", "--config", good.path()});
   CHECK(serve.port != 0);
 
-  const TempConfigFile twice("db = " + db.path() +
-                             "\nlisten = 127.0.0.1:0\nlisten = 127.0.0.1:1\n");
+  const TempFile twice("casus.conf",
+                       "db = " + db.path() + "\nlisten = 127.0.0.1:0\nlisten = 127.0.0.1:1\n");
   const CommandRun refused = RunCasus("timeout 20", "serve --config " + twice.path());
   CHECK(refused.exit_code == 2);
   CHECK(Has(refused.out, twice.path() + ":3: listen is set again (first on line 2)"));

@@ -2,12 +2,8 @@
 // with a byte order mark and Dutch headers, some of its rows bad; then the export of what came
 // in, imported into a fresh database, giving the same casussen and the same Tabel 5.1.
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <chrono>
 #include <string>
-
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -20,33 +16,6 @@ namespace casus::e2e {
 namespace {
 
 // A file in the temp directory, removed (with its error file) when the test ends.
-class TempFile {
- public:
-  explicit TempFile(const std::string& name)
-      : path_((std::filesystem::temp_directory_path() /
-               ("casus-import-" + std::to_string(::getpid()) + "-" + name))
-                  .string()) {}
-  ~TempFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-    std::filesystem::remove(path_ + ".errors.csv", ignored);
-  }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-
-  const std::string& path() const { return path_; }
-  void Write(const std::string& text) const { std::ofstream(path_, std::ios::binary) << text; }
-  static std::string Read(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-  }
-
- private:
-  std::string path_;
-};
-
 long long Scalar(const std::string& db, const std::string& query) {
   persistence::Database database{db, 1};
   persistence::SessionLease sql(database);

@@ -6,7 +6,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -27,17 +26,6 @@ using casus::testing::Claims;
 using casus::testing::Jwks;
 using casus::testing::Mint;
 using casus::testing::TestKey;
-
-// A file in the temp directory for the test's JWKS, removed at the end.
-struct TempJwksFile {
-  TempJwksFile()
-      : path((std::filesystem::temp_directory_path() /
-              ("casus-e2e-jwks-" + std::to_string(::getpid()) + "-" +
-               std::to_string(std::random_device()()) + ".json"))
-                 .string()) {}
-  ~TempJwksFile() { std::filesystem::remove(path); }
-  std::string path;
-};
 
 void WriteFile(const std::string& path, const std::string& text) {
   const std::string partial = path + ".new";
@@ -74,8 +62,8 @@ std::vector<std::string> ServeArguments(const std::string& db, const std::string
 
 TEST_CASE("Over HTTP the provider's tokens sign in and SIGHUP reloads the key set", "[e2e][oidc]") {
   TempDatabaseLocation db;
-  const TempJwksFile file;
-  const std::string& jwks = file.path;
+  const TempFile file("jwks.json");
+  const std::string& jwks = file.path();
   const TestKey old_key(TestKey::Type::kRsa, "2024");
   const TestKey new_key(TestKey::Type::kP256, "2025");
   WriteFile(jwks, Jwks({old_key.Jwk()}));
@@ -107,8 +95,8 @@ TEST_CASE("Over HTTP the provider's tokens sign in and SIGHUP reloads the key se
 
 TEST_CASE("serve refuses incomplete OIDC options and an unusable key file", "[e2e][oidc]") {
   TempDatabaseLocation db;
-  const TempJwksFile file;
-  const std::string& jwks = file.path;
+  const TempFile file("jwks.json");
+  const std::string& jwks = file.path();
   WriteFile(jwks, "");
   const auto exit_code = [&](std::vector<std::string> arguments) {
     ChildProcess serve(CASUS_BINARY, arguments);

@@ -2,8 +2,11 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <optional>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include <unistd.h>
@@ -14,6 +17,48 @@
 #include "tests/persistence/temp_postgres.hpp"
 
 namespace casus::e2e {
+
+// A file of the test's own in the temp directory, with `name` at the end of its unique name
+// ("...-export.csv"), holding `text` when given. Removed at the end together with what a
+// command writes beside it under the same name (FILE.errors.csv, FILE.partial, FILE.new).
+class TempFile {
+ public:
+  explicit TempFile(const std::string& name, const std::optional<std::string>& text = std::nullopt)
+      : path_((std::filesystem::temp_directory_path() /
+               ("casus-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(++count_) + "-" +
+                std::to_string(std::random_device()()) + "-" + name))
+                  .string()) {
+    if (text) Write(*text);
+  }
+  ~TempFile() {
+    std::error_code ignored;
+    const std::filesystem::path path(path_);
+    const std::string companion = path.filename().string() + ".";
+    for (const auto& entry : std::filesystem::directory_iterator(path.parent_path(), ignored)) {
+      if (entry.path().filename().string().rfind(companion, 0) == 0) {
+        std::filesystem::remove(entry.path(), ignored);
+      }
+    }
+    std::filesystem::remove(path, ignored);
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  void Write(const std::string& text) const {
+    std::ofstream(path_, std::ios::binary | std::ios::trunc) << text;
+  }
+  static std::string Read(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+  }
+
+ private:
+  static inline std::atomic<int> count_{0};
+  std::string path_;
+};
 
 // What a test's `--db` is: a unique SQLite file path in the temp directory, or, when the tests
 // run on PostgreSQL (CASUS_TEST_BACKEND=postgresql), a fresh empty database on the test
